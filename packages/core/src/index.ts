@@ -1,0 +1,26 @@
+export {
+  STANDARD_EVENTS, LEGACY_EVENTS, PAGE_VIEW,
+  isStandardEvent, isLegacyEvent, eventKind, currentEventName, legacyAliasesOf, sameAction,
+} from './event-names.js';
+export type { StandardEvent, LegacyEvent, KnownEvent, EventKind } from './event-names.js';
+
+export {
+  EVENT_ID_OBJECTS, MAX_EVENT_ID_LENGTH, EventIdError,
+  eventId, orderEventId, cartEventId, leadEventId, randomEventId, actionSlug, isValidEventId,
+} from './event-id.js';
+export type { EventIdObject } from './event-id.js';
+
+export {
+  UNKNOWN_CONSENT, OPT_IN_REGIONS,
+  toConsentValue, isConsentDecided, regionCountry, isOptInRegion, updateConsent,
+} from './consent.js';
+export type { ConsentValue, ConsentCmp, ConsentState } from './consent.js';
+
+export { CONTEXT_FIELDS, contextToFields, contextFromFields } from './context.js';
+export type { CapturedContext, PageContext, Handoff } from './context.js';
+
+export { TTCLID_PARAM, TTCLID_COOKIE, TTP_COOKIE, DEFAULT_TTCLID_DAYS, TTP_DAYS } from './cookies.js';
+
+export { isSha256Hex } from './normalize/sha256-hex.js';
+export { normalizeEmail } from './normalize/email.js';
+export { normalizeExternalId } from './normalize/external-id.js';

@@ -1,0 +1,2 @@
+export function reportDir(): string;
+export function reportersFor(name: string): any[];
