@@ -1,0 +1,114 @@
+/**
+ * An in-memory store with the same semantics as the SQL ones. For tests only: nothing
+ * survives the process, and the queue lives in memory.
+ */
+import type { PreparedEvent } from '../types.js';
+import { OUTBOX_STATES } from './store.js';
+import type { AttemptEntry, EventHistory, LeasedEvent, OutboxState, OutboxStatus, OutboxStore } from './store.js';
+
+interface Row {
+  id: number;
+  prepared: PreparedEvent;
+  state: OutboxState;
+  attempts: number;
+  dueAt: number;
+  owner?: string;
+  stopSince?: number;
+  lastError?: string;
+  deadReason?: string;
+  createdAt: number;
+  deliveredAt?: number;
+  history: AttemptEntry[];
+}
+
+const keyOf = (p: PreparedEvent) => `${p.pixelId}\u0000${p.event.event}\u0000${p.event.event_id}`;
+
+export function createMemoryStore(): OutboxStore {
+  const rows = new Map<number, Row>();
+  const byKey = new Map<string, Row>();
+  let nextId = 1;
+
+  return {
+    kind: 'memory',
+    async enqueue(events, options = {}) {
+      if (options.client !== undefined) throw new Error('outbox: `client` is only supported by the PostgreSQL store');
+      const now = options.now ?? Date.now();
+      return events.map((prepared) => {
+        if (byKey.has(keyOf(prepared))) return false;
+        const row: Row = { id: nextId++, prepared: structuredClone(prepared), state: 'pending', attempts: 0, dueAt: now, createdAt: now, history: [] };
+        rows.set(row.id, row);
+        byKey.set(keyOf(prepared), row);
+        return true;
+      });
+    },
+    async lease({ owner, limit, leaseMs, now }) {
+      const due = [...rows.values()]
+        .filter((r) => (r.state === 'pending' || r.state === 'leased') && r.dueAt <= now)
+        .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id)
+        .slice(0, limit);
+      return due.map((r): LeasedEvent => {
+        Object.assign(r, { state: 'leased', owner, dueAt: now + leaseMs });
+        const leased: LeasedEvent = { id: r.id, pixelId: r.prepared.pixelId, event: structuredClone(r.prepared.event), eventTime: r.prepared.event.event_time, attempts: r.attempts };
+        if (r.prepared.testEventCode) leased.testEventCode = r.prepared.testEventCode;
+        if (r.stopSince !== undefined) leased.stopSince = r.stopSince;
+        return leased;
+      });
+    },
+    async settle(owner, settlements, now) {
+      for (const s of settlements) {
+        const r = rows.get(s.id);
+        if (!r) continue;
+        if (s.attempt) r.history.push({ ...s.attempt });
+        if (r.state !== 'leased' || r.owner !== owner) continue;
+        if (s.attempt && s.attempt.decision !== 'expired') r.attempts += 1;
+        r.owner = undefined;
+        r.state = s.next.state;
+        r.stopSince = s.next.state === 'pending' ? s.next.stopSince : undefined;
+        r.lastError = s.next.state === 'pending' ? s.next.lastError : undefined;
+        r.deadReason = s.next.state === 'dead' ? s.next.reason : undefined;
+        r.dueAt = s.next.state === 'pending' ? s.next.dueAt : now;
+        if (s.next.state === 'delivered') r.deliveredAt = now;
+      }
+    },
+    async status(now) {
+      const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as OutboxStatus['counts'];
+      let oldest: number | null = null;
+      for (const r of rows.values()) {
+        counts[r.state] += 1;
+        if ((r.state === 'pending' || r.state === 'leased') && (oldest === null || r.createdAt < oldest)) oldest = r.createdAt;
+      }
+      return { counts, oldestPendingAgeMs: oldest === null ? null : Math.max(0, now - oldest) };
+    },
+    async history(eventId) {
+      return [...rows.values()]
+        .filter((r) => r.prepared.event.event_id === eventId)
+        .map((r): EventHistory => {
+          const h: EventHistory = {
+            pixelId: r.prepared.pixelId, event: r.prepared.event.event, eventId, eventTime: r.prepared.event.event_time,
+            state: r.state, attempts: r.attempts, enqueuedAt: r.createdAt, log: r.prepared.log, history: [...r.history],
+          };
+          if (r.prepared.testEventCode) h.testEventCode = r.prepared.testEventCode;
+          if (r.deliveredAt !== undefined) h.deliveredAt = r.deliveredAt;
+          if (r.deadReason) h.deadReason = r.deadReason;
+          if (r.lastError) h.lastError = r.lastError;
+          return h;
+        });
+    },
+    async replay(o) {
+      const states: OutboxState[] = o.dead ? ['dead'] : ['dead', 'delivered'];
+      const matched = [...rows.values()].filter((r) => {
+        const t = r.prepared.event.event_time;
+        return states.includes(r.state) && t >= (o.since ?? 0) && t <= (o.until ?? Number.MAX_SAFE_INTEGER);
+      });
+      const result = { matched: matched.length, requeued: 0, tooOld: 0 };
+      for (const r of matched) {
+        if (r.prepared.event.event_time < o.minEventTime) { result.tooOld += 1; continue; }
+        result.requeued += 1;
+        if (!o.dryRun) Object.assign(r, { state: 'pending', dueAt: o.now, owner: undefined, stopSince: undefined, deadReason: undefined, lastError: undefined });
+      }
+      o.onProgress?.(result.matched, result.matched);
+      return result;
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * `--store` specs: `sqlite:PATH` (default `sqlite:./pixelpair.db`) or a `postgres://` URL,
+ * with an optional `?schema=NAME` that the outbox reads and pg does not see.
+ */
+import { createPostgresStore } from './postgres-store.js';
+import { createSqliteStore } from './sqlite-store.js';
+import type { OutboxStore } from './store.js';
+
+export const DEFAULT_STORE = 'sqlite:./pixelpair.db';
+
+export type StoreSpec = { kind: 'sqlite'; path: string } | { kind: 'postgres'; connectionString: string; schema?: string };
+
+/** Throws a clear error for anything else (a misconfiguration, not a delivery failure). */
+export function parseStoreSpec(spec: string): StoreSpec {
+  const s = spec.trim();
+  if (s.startsWith('sqlite:')) {
+    const path = s.slice('sqlite:'.length);
+    if (!path) throw new Error('--store: `sqlite:` needs a file path, e.g. sqlite:./pixelpair.db');
+    return { kind: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\//.test(s)) {
+    const url = new URL(s);
+    const schema = url.searchParams.get('schema') ?? undefined;
+    url.searchParams.delete('schema');
+    return schema ? { kind: 'postgres', connectionString: url.toString(), schema } : { kind: 'postgres', connectionString: url.toString() };
+  }
+  throw new Error(`--store: expected sqlite:PATH or a postgres:// URL, got ${JSON.stringify(s.replace(/\/\/[^@/]*@/, '//***@'))}`);
+}
+
+export async function openStore(spec: string = DEFAULT_STORE): Promise<OutboxStore> {
+  const parsed = parseStoreSpec(spec);
+  if (parsed.kind === 'sqlite') return createSqliteStore(parsed.path);
+  return createPostgresStore(parsed.schema ? { connectionString: parsed.connectionString, schema: parsed.schema } : { connectionString: parsed.connectionString });
+}

@@ -1,0 +1,117 @@
+/**
+ * Row ↔ value mapping shared by the SQL stores, so SQLite and PostgreSQL read and write the
+ * same columns the same way. Times are integer milliseconds; `event_time` is Unix seconds.
+ */
+import type { PreparedEvent } from '../types.js';
+import type { AttemptEntry, EventHistory, LeasedEvent, NextState, OutboxState } from './store.js';
+
+export const EVENTS_TABLE = 'pixelpair_outbox_events';
+export const ATTEMPTS_TABLE = 'pixelpair_outbox_attempts';
+
+/** Columns a worker needs from a leased row. */
+export const LEASE_COLUMNS = 'id, pixel_id, test_event_code, event_time, wire, attempts, stop_since';
+
+export interface InsertRow {
+  pixel_id: string;
+  event: string;
+  event_id: string;
+  test_event_code: string;
+  event_time: number;
+  wire: string;
+  log: string;
+}
+
+export function toInsertRow(p: PreparedEvent): InsertRow {
+  return {
+    pixel_id: p.pixelId,
+    event: p.event.event,
+    event_id: p.event.event_id,
+    // '' rather than NULL so the column can group and compare without NULL semantics.
+    test_event_code: p.testEventCode ?? '',
+    event_time: p.event.event_time,
+    wire: JSON.stringify(p.event),
+    log: JSON.stringify(p.log),
+  };
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+const optNum = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : num(v));
+const optStr = (v: unknown): string | undefined => (v === null || v === undefined || v === '' ? undefined : String(v));
+
+export function fromLeaseRow(r: Record<string, unknown>): LeasedEvent {
+  const leased: LeasedEvent = {
+    id: num(r.id),
+    pixelId: String(r.pixel_id),
+    event: JSON.parse(String(r.wire)),
+    eventTime: num(r.event_time),
+    attempts: num(r.attempts),
+  };
+  const test = optStr(r.test_event_code);
+  if (test) leased.testEventCode = test;
+  const stopSince = optNum(r.stop_since);
+  if (stopSince !== undefined) leased.stopSince = stopSince;
+  return leased;
+}
+
+/** The column values a settlement writes. */
+export function settleValues(next: NextState, now: number) {
+  return {
+    state: next.state,
+    due_at: next.state === 'pending' ? next.dueAt : now,
+    stop_since: next.state === 'pending' ? (next.stopSince ?? null) : null,
+    last_error: next.state === 'pending' ? (next.lastError ?? null) : null,
+    dead_reason: next.state === 'dead' ? next.reason : null,
+    delivered_at: next.state === 'delivered' ? now : null,
+  };
+}
+
+export function attemptValues(a: AttemptEntry) {
+  return {
+    at: a.at,
+    decision: a.decision,
+    reason: a.reason,
+    code: a.code ?? null,
+    http_status: a.httpStatus ?? null,
+    request_id: a.requestId ?? null,
+    latency_ms: a.latencyMs === undefined ? null : Math.round(a.latencyMs),
+    message: a.message ?? null,
+  };
+}
+
+export function fromAttemptRow(r: Record<string, unknown>): AttemptEntry {
+  const entry: AttemptEntry = { at: num(r.at), decision: r.decision as AttemptEntry['decision'], reason: String(r.reason) };
+  const code = optNum(r.code);
+  if (code !== undefined) entry.code = code;
+  const http = optNum(r.http_status);
+  if (http !== undefined) entry.httpStatus = http;
+  const requestId = optStr(r.request_id);
+  if (requestId) entry.requestId = requestId;
+  const latency = optNum(r.latency_ms);
+  if (latency !== undefined) entry.latencyMs = latency;
+  const message = optStr(r.message);
+  if (message) entry.message = message;
+  return entry;
+}
+
+export function fromHistoryRow(r: Record<string, unknown>, history: AttemptEntry[]): EventHistory {
+  const h: EventHistory = {
+    pixelId: String(r.pixel_id),
+    event: String(r.event),
+    eventId: String(r.event_id),
+    eventTime: num(r.event_time),
+    state: r.state as OutboxState,
+    attempts: num(r.attempts),
+    enqueuedAt: num(r.created_at),
+    log: JSON.parse(String(r.log)),
+    history,
+  };
+  const test = optStr(r.test_event_code);
+  if (test) h.testEventCode = test;
+  const delivered = optNum(r.delivered_at);
+  if (delivered !== undefined) h.deliveredAt = delivered;
+  const dead = optStr(r.dead_reason);
+  if (dead) h.deadReason = dead;
+  const lastError = optStr(r.last_error);
+  if (lastError) h.lastError = lastError;
+  return h;
+}

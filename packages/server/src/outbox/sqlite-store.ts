@@ -1,0 +1,143 @@
+/**
+ * The default store: one SQLite file in WAL mode with synchronous=FULL, so an enqueue has
+ * reached the disk when it returns. Several processes may share the file (busy_timeout);
+ * every lease and settlement is one short synchronous transaction.
+ */
+import Database from 'better-sqlite3';
+import type { PreparedEvent } from '../types.js';
+import {
+  ATTEMPTS_TABLE as A, EVENTS_TABLE as E, LEASE_COLUMNS,
+  attemptValues, fromAttemptRow, fromHistoryRow, fromLeaseRow, settleValues, toInsertRow,
+} from './rows.js';
+import { OUTBOX_STATES, REPLAY_PAGE } from './store.js';
+import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
+
+export interface SqliteStoreOptions {
+  /** `full` (default) fsyncs each commit; `normal` survives a process crash but not power loss. */
+  synchronous?: 'full' | 'normal';
+  busyTimeoutMs?: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS ${E} (
+  id INTEGER PRIMARY KEY,
+  pixel_id TEXT NOT NULL, event TEXT NOT NULL, event_id TEXT NOT NULL,
+  test_event_code TEXT NOT NULL DEFAULT '',
+  event_time INTEGER NOT NULL, wire TEXT NOT NULL, log TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
+  due_at INTEGER NOT NULL, lease_owner TEXT, stop_since INTEGER,
+  last_error TEXT, dead_reason TEXT,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, delivered_at INTEGER,
+  UNIQUE (pixel_id, event, event_id)
+);
+CREATE INDEX IF NOT EXISTS ${E}_due ON ${E} (due_at) WHERE state IN ('pending', 'leased');
+CREATE INDEX IF NOT EXISTS ${E}_state ON ${E} (state, created_at);
+CREATE INDEX IF NOT EXISTS ${E}_event_id ON ${E} (event_id);
+CREATE TABLE IF NOT EXISTS ${A} (
+  id INTEGER PRIMARY KEY, event_row INTEGER NOT NULL, at INTEGER NOT NULL,
+  decision TEXT NOT NULL, reason TEXT NOT NULL, code INTEGER, http_status INTEGER,
+  request_id TEXT, latency_ms INTEGER, message TEXT
+);
+CREATE INDEX IF NOT EXISTS ${A}_event ON ${A} (event_row);
+`;
+
+export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): OutboxStore {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+  db.exec(SCHEMA);
+
+  const insert = db.prepare(
+    `INSERT INTO ${E} (pixel_id, event, event_id, test_event_code, event_time, wire, log, due_at, created_at, updated_at)
+     VALUES (@pixel_id, @event, @event_id, @test_event_code, @event_time, @wire, @log, @now, @now, @now)
+     ON CONFLICT (pixel_id, event, event_id) DO NOTHING`,
+  );
+  const lease = db.prepare(
+    `UPDATE ${E} SET state = 'leased', lease_owner = @owner, due_at = @until, updated_at = @now
+     WHERE id IN (SELECT id FROM ${E} WHERE state IN ('pending', 'leased') AND due_at <= @now ORDER BY due_at LIMIT @limit)
+     RETURNING ${LEASE_COLUMNS}`,
+  );
+  const settle = db.prepare(
+    `UPDATE ${E} SET state = @state, due_at = @due_at, stop_since = @stop_since, last_error = @last_error,
+       dead_reason = @dead_reason, delivered_at = @delivered_at, attempts = attempts + @inc,
+       lease_owner = NULL, updated_at = @now
+     WHERE id = @id AND state = 'leased' AND lease_owner = @owner`,
+  );
+  const logAttempt = db.prepare(
+    `INSERT INTO ${A} (event_row, at, decision, reason, code, http_status, request_id, latency_ms, message)
+     VALUES (@event_row, @at, @decision, @reason, @code, @http_status, @request_id, @latency_ms, @message)`,
+  );
+
+  const enqueueTx = db.transaction((events: readonly PreparedEvent[], now: number) =>
+    events.map((p) => insert.run({ ...toInsertRow(p), now }).changes === 1),
+  );
+  const settleTx = db.transaction((owner: string, settlements: readonly Settlement[], now: number) => {
+    for (const s of settlements) {
+      if (s.attempt) logAttempt.run({ event_row: s.id, ...attemptValues(s.attempt) });
+      const inc = s.attempt && s.attempt.decision !== 'expired' ? 1 : 0;
+      settle.run({ id: s.id, owner, now, inc, ...settleValues(s.next, now) });
+    }
+  });
+
+  async function replay(o: ReplayOptions) {
+    const states = o.dead ? `('dead')` : `('dead', 'delivered')`;
+    const where = `state IN ${states} AND event_time >= @since AND event_time <= @until`;
+    const range = { since: o.since ?? 0, until: o.until ?? Number.MAX_SAFE_INTEGER };
+    const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${E} WHERE ${where}`).get(range) as { n: number }).n;
+    const page = db.prepare(`SELECT id, event_time FROM ${E} WHERE ${where} AND id > @after ORDER BY id LIMIT ${REPLAY_PAGE}`);
+    const requeue = db.prepare(
+      `UPDATE ${E} SET state = 'pending', due_at = @now, lease_owner = NULL, stop_since = NULL, dead_reason = NULL,
+         last_error = NULL, updated_at = @now WHERE id = @id AND state IN ${states}`,
+    );
+    const requeueTx = db.transaction((ids: number[]) => { for (const id of ids) requeue.run({ id, now: o.now }); });
+    const result = { matched: 0, requeued: 0, tooOld: 0 };
+    for (let after = 0; ;) {
+      const rows = page.all({ ...range, after }) as { id: number; event_time: number }[];
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      const fresh = rows.filter((r) => r.event_time >= o.minEventTime).map((r) => r.id);
+      if (!o.dryRun) requeueTx(fresh);
+      result.matched += rows.length;
+      result.requeued += fresh.length;
+      result.tooOld += rows.length - fresh.length;
+      o.onProgress?.(result.matched, total);
+      // Re-queued rows leave the matched states, but paging by id keeps the scan moving forward either way.
+    }
+    return result;
+  }
+
+  return {
+    kind: 'sqlite',
+    async enqueue(events, options = {}) {
+      if (options.client !== undefined) throw new Error('outbox: `client` (joining a transaction) is only supported by the PostgreSQL store');
+      return enqueueTx(events, options.now ?? Date.now());
+    },
+    async lease({ owner, limit, leaseMs, now }) {
+      const rows = lease.all({ owner, limit, now, until: now + leaseMs }) as Record<string, unknown>[];
+      return rows.map(fromLeaseRow);
+    },
+    async settle(owner, settlements, now) {
+      settleTx(owner, settlements, now);
+    },
+    async status(now): Promise<OutboxStatus> {
+      const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as OutboxStatus['counts'];
+      for (const r of db.prepare(`SELECT state, COUNT(*) AS n FROM ${E} GROUP BY state`).all() as { state: keyof OutboxStatus['counts']; n: number }[]) {
+        counts[r.state] = r.n;
+      }
+      const oldest = db
+        .prepare(`SELECT MIN(created_at) AS t FROM ${E} WHERE state IN ('pending', 'leased')`)
+        .get() as { t: number | null };
+      return { counts, oldestPendingAgeMs: oldest.t === null ? null : Math.max(0, now - oldest.t) };
+    },
+    async history(eventId) {
+      const rows = db.prepare(`SELECT * FROM ${E} WHERE event_id = ? ORDER BY id`).all(eventId) as Record<string, unknown>[];
+      const attempts = db.prepare(`SELECT * FROM ${A} WHERE event_row = ? ORDER BY id`);
+      return rows.map((r) => fromHistoryRow(r, (attempts.all(r.id) as Record<string, unknown>[]).map(fromAttemptRow)));
+    },
+    replay,
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
