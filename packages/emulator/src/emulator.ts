@@ -1,0 +1,116 @@
+/**
+ * startEmulator: one local HTTP server standing in for TikTok (Events API at TikTok's own
+ * path, the pixel script, the Test Events page) plus the JSON API tests read.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { createFaults, type FaultSpec } from './faults.js';
+import { createRecordStore, type EmulatorRecords } from './records.js';
+import { createRequestIds } from './request-id.js';
+import { handleTrack, type TrackDeps } from './track-endpoint.js';
+import { handleAdmin } from './admin-routes.js';
+import { sendText } from './http.js';
+
+export const TRACK_PATH = '/open_api/v1.3/event/track/';
+export const PIXEL_SCRIPT_PATH = '/pixel/events.js';
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Accepted tokens. Default: any non-empty token except the reserved ones (`expired-token`, `invalid-token`, `revoked-token`). */
+  accessTokens?: string[];
+  /** Known pixel ids; others get 40001. Default: any. */
+  pixelIds?: string[];
+  /** Reject events without event_id (default true: without one no pair can deduplicate). */
+  requireEventId?: boolean;
+  /** How many of the most recent accepted events keep their full body (default 10000; 0 = none). */
+  detailLimit?: number;
+}
+
+export interface Emulator {
+  url: string;
+  apiUrl: string;
+  pixelScriptUrl: string;
+  testEventsUrl: string;
+  faults: { set(spec: FaultSpec): void; clear(): void; get(): (FaultSpec & { remaining?: number }) | null };
+  /** Everything recorded; `{ summary: true }` returns totals and duplicates only (cheap after 100k events). */
+  records(options?: { summary?: boolean }): EmulatorRecords;
+  /** How many times (pixel id, event, event_id) was accepted. */
+  acceptances(pixelId: string, event: string, eventId: string): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? '127.0.0.1';
+  if (options.accessTokens && options.accessTokens.some((t) => typeof t !== 'string' || !t.trim())) {
+    throw new Error('startEmulator: accessTokens must be non-empty strings');
+  }
+  const records = createRecordStore(options.detailLimit ?? 10_000);
+  const faults = createFaults();
+  const timers = new Set<NodeJS.Timeout>();
+  const sockets = new Set<Socket>();
+  const deps: TrackDeps = {
+    records, faults, nextRequestId: createRequestIds(),
+    accessTokens: options.accessTokens ? new Set(options.accessTokens) : null,
+    pixelIds: options.pixelIds ? new Set(options.pixelIds) : null,
+    requireEventId: options.requireEventId ?? true,
+    hold(ms, then) {
+      const timer = setTimeout(() => { timers.delete(timer); then(); }, ms);
+      timers.add(timer);
+    },
+  };
+  const emulatorRef: { url: string } = { url: '' };
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    if (path === TRACK_PATH) {
+      if (req.method !== 'POST') return sendText(res, 405, 'text/plain', 'Method Not Allowed', { allow: 'POST' });
+      return handleTrack(req, res, deps);
+    }
+    const handled = await handleAdmin(req, res, { records, faults, baseUrl: () => emulatorRef.url });
+    if (!handled) sendText(res, 404, 'text/plain; charset=utf-8', `Not found: ${req.method} ${path}. The Events API is POST ${TRACK_PATH}`);
+  };
+
+  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, 'text/plain', `emulator error: ${(error as Error).message}`);
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => { server.off('error', reject); resolve(); });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  emulatorRef.url = url;
+
+  return {
+    url,
+    apiUrl: `${url}${TRACK_PATH}`,
+    pixelScriptUrl: `${url}${PIXEL_SCRIPT_PATH}`,
+    testEventsUrl: `${url}/test-events`,
+    faults: { set: (spec) => faults.set(spec), clear: () => faults.clear(), get: () => faults.get() },
+    records: (opts) => records.snapshot(opts?.summary ?? false),
+    acceptances: (pixelId, event, eventId) => records.acceptances(pixelId, event, eventId),
+    reset() {
+      records.reset();
+      faults.clear();
+    },
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+export { startEmulator, TRACK_PATH, PIXEL_SCRIPT_PATH } from './emulator.js';
+export type { Emulator, EmulatorOptions } from './emulator.js';
+export { FAULT_KINDS, parseFaultSpec } from './faults.js';
+export type { FaultKind, FaultSpec } from './faults.js';
+export { RESERVED_TOKENS } from './track-endpoint.js';
+export { CODES } from './contract/codes.js';
+export { TIKTOK_CURRENCIES, isTikTokCurrency } from './contract/currencies.js';
+export { validateTrackRequest, MAX_EVENTS, KNOWN_PARTNERS } from './contract/validate-request.js';
+export type { Validation } from './contract/validate-request.js';
+export type { TrackRequest, TrackEvent, TrackUser } from './contract/types.js';
+export { MATCH_KEYS } from './records.js';
+export type { AcceptedEvent, RequestRecord, EmulatorRecords, Totals, DuplicateKey, MatchKey, MatchKeyFlags } from './records.js';
+export type { PixelCall, PixelStatus, PixelConsent } from './pixel/pixel-call.js';
