@@ -3,6 +3,8 @@
  * normalised, hashed, consent-governed wire copies (never plain PII) are stored. Rejected
  * envelopes are reported; valid ones are stored in the same call.
  */
+import { prepareEvent } from '../prepare.js';
+import type { PrepareConfig } from '../prepare.js';
 import type { Issue, PrepareResult, PreparedEvent } from '../types.js';
 import type { EnqueueOptions, OutboxStore } from './store.js';
 
@@ -34,11 +36,15 @@ export interface Outbox {
 
 export interface OutboxOptions {
   store: OutboxStore;
-  /** The server twin's `prepareEvent` bound to your config: `(envelope) => prepareEvent(envelope, config)`. */
-  prepare: (envelope: unknown) => PrepareResult;
+  /** The server twin's config (pixel id, default country, consent policy…): enqueue runs `prepareEvent(envelope, config)`. */
+  config?: PrepareConfig;
+  /** Instead of `config`: your own preparation (a wrapper around `prepareEvent`). */
+  prepare?: (envelope: unknown) => PrepareResult;
 }
 
-export function createOutbox({ store, prepare }: OutboxOptions): Outbox {
+export function createOutbox({ store, config, prepare: custom }: OutboxOptions): Outbox {
+  if (!custom && !config) throw new Error('createOutbox: pass `config` (at least { pixelId }) or `prepare`');
+  const prepare = custom ?? ((envelope: unknown) => prepareEvent(envelope, config!));
   async function enqueuePrepared(events: readonly PreparedEvent[], options: TrackOptions = {}) {
     const enqueueOptions: EnqueueOptions = {};
     if (options.client !== undefined) enqueueOptions.client = options.client;

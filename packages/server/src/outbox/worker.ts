@@ -4,6 +4,9 @@
  * Several lanes run concurrently; several workers (processes, machines) may share a store.
  */
 import { randomUUID } from 'node:crypto';
+import { backoffDelay } from '../delivery/backoff.js';
+import type { BackoffOptions } from '../delivery/backoff.js';
+import { buildRequestBodies } from '../delivery/batch.js';
 import type { DeliveryOutcome, PreparedEvent, TikTokRequestBody, Transport } from '../types.js';
 import { DEFAULT_MAX_EVENT_AGE_SEC, DEFAULT_STOP_ALERT_WINDOW_MS, expire, isTooOld, settleOutcome } from './policy.js';
 import type { RetryPolicy } from './policy.js';
@@ -28,10 +31,10 @@ export interface WorkerStats {
 export interface WorkerDeps {
   store: OutboxStore;
   transport: Transport;
-  /** The server twin's `buildRequestBodies`: groups by pixel id + test_event_code, ≤ 1000 each. */
-  buildBodies: (events: PreparedEvent[]) => TikTokRequestBody[];
-  /** The server twin's backoff (attempt ≥ 1 → ms). */
-  backoff: (attempt: number) => number;
+  /** Default: the server twin's `buildRequestBodies` (groups by pixel id + test_event_code, ≤ 1000 each). */
+  buildBodies?: (events: PreparedEvent[]) => TikTokRequestBody[];
+  /** Default: the server twin's `backoffDelay` (full jitter) with `options.backoff`. */
+  backoff?: (attempt: number) => number;
 }
 
 export interface WorkerOptions {
@@ -43,8 +46,12 @@ export interface WorkerOptions {
   leaseMs?: number;
   /** Poll interval while nothing is due. Default 250 ms. */
   idleMs?: number;
+  /** Same window as the server twin's `maxAgeSeconds`. Default 7 days. */
   maxEventAgeSec?: number;
+  /** Token/permission errors are retried (with alerts) this long, then dead-lettered. Default 24 h. */
   stopAlertWindowMs?: number;
+  /** Backoff ceilings for the default backoff. Default base 500 ms, max 30 s. */
+  backoff?: BackoffOptions;
   /** Token or permission errors: rotate the token. Called at most once a minute while it lasts. */
   onAlert?: (alert: OutboxAlert) => void;
   /** Name in lease_owner, for operators. Default `host-pid-random`. */
@@ -69,7 +76,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): OutboxWorker {
-  const { store, transport, buildBodies } = deps;
+  const { store, transport } = deps;
+  const buildBodies = deps.buildBodies ?? ((events: PreparedEvent[]) => buildRequestBodies(events));
+  const backoff = deps.backoff ?? ((attempt: number) => backoffDelay(attempt, options.backoff));
   const now = options.now ?? Date.now;
   const batchSize = Math.min(Math.max(1, options.batchSize ?? 1000), 1000);
   const leaseMs = options.leaseMs ?? 60_000;
@@ -78,7 +87,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
   const policy: RetryPolicy = {
     maxEventAgeSec: options.maxEventAgeSec ?? DEFAULT_MAX_EVENT_AGE_SEC,
     stopAlertWindowMs: options.stopAlertWindowMs ?? DEFAULT_STOP_ALERT_WINDOW_MS,
-    backoff: deps.backoff,
+    backoff,
   };
   const stats: WorkerStats = { requests: 0, delivered: 0, retried: 0, dead: 0, returned: 0 };
   const stopping = new AbortController(); // no new leases, wake sleepers
@@ -131,7 +140,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
         if (outcome.retryable || outcome.stop) {
           failures += 1;
           // The whole worker slows down: an outage or a rate limit is not per batch.
-          const pause = Math.max(deps.backoff(failures), outcome.retryAfterMs ?? 0, outcome.stop ? 5_000 : 0);
+          const pause = Math.max(backoff(failures), outcome.retryAfterMs ?? 0, outcome.stop ? 5_000 : 0);
           pauseUntil = Math.max(pauseUntil, now() + pause);
         }
       }
