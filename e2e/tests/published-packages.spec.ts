@@ -1,0 +1,128 @@
+/**
+ * Tests of what we publish, not of the workspace: pack every public package the way
+ * `pnpm publish` would (workspace:* rewritten to versions), install the tarballs with npm
+ * into an empty project, and use them as a user would — ESM and CJS imports, types, the
+ * script-tag file, the `pixelpair` bin, the stand-in.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+
+const root = path.resolve(__dirname, '..', '..');
+const PACKAGES = ['core', 'browser', 'server', 'emulator'];
+let project = '';
+const tarballs: Record<string, string> = {};
+
+function run(cmd: string, args: string[], cwd: string, input?: string) {
+  return spawnSync(cmd, args, { cwd, input, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+}
+
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
+
+test.beforeAll(async () => {
+  project = mkdtempSync(path.join(tmpdir(), 'pixelpair-published-'));
+  for (const name of PACKAGES) {
+    const out = execFileSync('pnpm', ['pack', '--pack-destination', project], { cwd: path.join(root, 'packages', name), encoding: 'utf8' });
+    const file = out.trim().split('\n').pop()!.trim();
+    tarballs[name] = path.isAbsolute(file) ? file : path.join(project, path.basename(file));
+  }
+  const deps = Object.fromEntries(PACKAGES.map((n) => [`@pixelpair/${n}`, `file:${tarballs[n]}`]));
+  writeFileSync(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: deps, overrides: deps }, null, 2),
+  );
+  // --ignore-scripts: the twin and the CLI's payload command must not need the native SQLite build.
+  const install = run('npm', ['install', '--ignore-scripts', '--no-package-lock'], project);
+  expect(install.status, install.stderr).toBe(0);
+});
+
+test('tarballs ship built code and types, not sources or tests', () => {
+  for (const name of PACKAGES) {
+    const listing = execFileSync('tar', ['-tzf', tarballs[name]], { encoding: 'utf8' });
+    expect(listing, name).toContain('package/dist/index.d.ts');
+    expect(listing, name).not.toMatch(/\.test\.(ts|js)\b/);
+    expect(listing, name).not.toContain('package/src/');
+    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarballs[name], 'package/package.json'], { encoding: 'utf8' }));
+    expect(JSON.stringify(manifest), `${name} still points at the workspace`).not.toContain('workspace:');
+  }
+});
+
+test('the browser package imports as ESM and CJS without a DOM, with the script-tag contract', () => {
+  const names = ['track', 'page', 'consent', 'identify', 'context', 'orderEventId'];
+  const esm = run('node', ['--input-type=module', '-e', `import * as p from '@pixelpair/browser'; console.log(JSON.stringify(Object.keys(p)))`], project);
+  expect(esm.status, esm.stderr).toBe(0);
+  const cjs = run('node', ['-e', `console.log(JSON.stringify(Object.keys(require('@pixelpair/browser'))))`], project);
+  expect(cjs.status, cjs.stderr).toBe(0);
+  for (const out of [esm.stdout, cjs.stdout]) expect(JSON.parse(out)).toEqual(expect.arrayContaining(names));
+  const id = run('node', ['--input-type=module', '-e', `import { orderEventId } from '@pixelpair/browser'; console.log(orderEventId(10492))`], project);
+  expect(id.stdout.trim()).toBe('ord_10492_complete_payment');
+});
+
+test('the published script-tag file stays inside its 2.5 KB gzip budget', () => {
+  const file = path.join(project, 'node_modules/@pixelpair/browser/dist/pixelpair.min.js');
+  const bytes = gzipSync(readFileSync(file), { level: 9 }).length;
+  console.log(`published pixelpair.min.js: ${readFileSync(file).length} B minified, ${bytes} B gzipped`);
+  expect(bytes).toBeLessThanOrEqual(2560);
+});
+
+test('the published types compile in a consumer project', () => {
+  writeFileSync(
+    path.join(project, 'consumer.ts'),
+    [
+      "import { track, orderEventId, context } from '@pixelpair/browser';",
+      "import { createTikTok, prepareEvent } from '@pixelpair/server';",
+      "import { startEmulator } from '@pixelpair/emulator';",
+      "import { eventId, type CapturedContext } from '@pixelpair/core';",
+      "const id: string = track('CompletePayment', { value: 1, currency: 'EUR' }, { eventId: orderEventId(1) });",
+      'const ctx: CapturedContext = context();',
+      "const ids: string[] = [id, eventId('lead', 7, 'submit'), ctx.capturedAt];",
+      'export { ids, createTikTok, prepareEvent, startEmulator };',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(project, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [path.join(root, 'node_modules/@types'), path.join(root, 'packages/server/node_modules/@types')] }, files: ['consumer.ts'] }),
+  );
+  const tsc = run(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
+  expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
+});
+
+test('the pixelpair bin prints a v1.3 body with hashed identifiers', () => {
+  const envelope = JSON.stringify({
+    event: 'CompletePayment', eventId: 'ord_10492_complete_payment', eventTime: Math.floor(Date.now() / 1000) - 60,
+    user: { email: ' ALICE_abc@gmail.com ', phone: '(+1)2133734253', ttclid: 'E.C.P.test', ip: '203.0.113.42', userAgent: 'Mozilla/5.0' },
+    properties: { value: 129.95, currency: 'EUR', contents: [{ contentId: 'SKU-481', quantity: 1, price: 129.95 }] },
+    consent: { adUserData: 'granted', adPersonalization: 'granted' },
+  });
+  const bin = path.join(project, 'node_modules/.bin/pixelpair');
+  const out = run(bin, ['payload', '--pixel-id', 'PIXEL123'], project, `${envelope}\n`);
+  expect(out.status, out.stderr).toBe(0);
+  const body = JSON.parse(out.stdout.trim().split('\n')[0]!);
+  expect(body.event_source_id).toBe('PIXEL123');
+  const [event] = body.data;
+  expect(event.event_id).toBe('ord_10492_complete_payment');
+  expect([event.user.email].flat()[0]).toMatch(/^848a7714[0-9a-f]{50}d3bb4f$/);
+  expect([event.user.phone].flat()[0]).toMatch(/^9f7ec22d[0-9a-f]{50}2dd2fd$/);
+  expect(out.stdout + out.stderr).not.toContain('alice_abc');
+});
+
+test('the published stand-in starts and answers like TikTok', async () => {
+  const script = `
+    import { startEmulator } from '@pixelpair/emulator';
+    const emu = await startEmulator({ port: 0 });
+    const res = await fetch(emu.apiUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    console.log(JSON.stringify({ status: res.status, body: await res.json() }));
+    await emu.close();`;
+  const out = run('node', ['--input-type=module', '-e', script], project);
+  expect(out.status, out.stderr).toBe(0);
+  const { status, body } = JSON.parse(out.stdout.trim());
+  expect(status).toBe(200);
+  expect(body.code).toBe(40104); // no Access-Token
+});
+
+test.afterAll(() => {
+  if (project) execFileSync('rm', ['-rf', project]);
+});
