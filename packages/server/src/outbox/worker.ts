@@ -50,6 +50,8 @@ export interface WorkerOptions {
   maxEventAgeSec?: number;
   /** Token/permission errors are retried (with alerts) this long, then dead-lettered. Default 24 h. */
   stopAlertWindowMs?: number;
+  /** After a token/permission error the whole worker waits at least this long. Default 5 s. */
+  stopPauseMs?: number;
   /** Backoff ceilings for the default backoff. Default base 500 ms, max 30 s. */
   backoff?: BackoffOptions;
   /** Token or permission errors: rotate the token. Called at most once a minute while it lasts. */
@@ -140,7 +142,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
         if (outcome.retryable || outcome.stop) {
           failures += 1;
           // The whole worker slows down: an outage or a rate limit is not per batch.
-          const pause = Math.max(backoff(failures), outcome.retryAfterMs ?? 0, outcome.stop ? 5_000 : 0);
+          const pause = Math.max(backoff(failures), outcome.retryAfterMs ?? 0, outcome.stop ? (options.stopPauseMs ?? 5_000) : 0);
           pauseUntil = Math.max(pauseUntil, now() + pause);
         }
       }

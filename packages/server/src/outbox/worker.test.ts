@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from './memory-store.js';
+import { createOutbox } from './outbox.js';
+import { config, envelope, fail, ok, prepared, scriptedTransport, until } from './testing/fixtures.js';
+import { startWorker } from './worker.js';
+
+const quick = { idleMs: 5, backoff: { baseMs: 1, maxMs: 5 } };
+
+describe('createOutbox', () => {
+  it('stores valid envelopes hashed, reports rejected ones, and says when an event was already there', async () => {
+    const store = createMemoryStore();
+    const outbox = createOutbox({ store, config });
+    expect(await outbox.track(envelope(1))).toEqual({ ok: true, duplicate: false, eventId: 'ord_1_purchase' });
+    expect(await outbox.track(envelope(1))).toEqual({ ok: true, duplicate: true, eventId: 'ord_1_purchase' });
+    const many = await outbox.trackMany([envelope(2), { event: 'Purchase', eventId: 42 }, envelope(1), envelope(3)]);
+    expect(many).toMatchObject({ enqueued: 2, duplicates: 1, rejected: 1 });
+    expect(many.results[1]).toMatchObject({ ok: false, errors: [expect.objectContaining({ path: 'eventId' })] });
+    const [h] = await store.history('ord_2_purchase');
+    expect(JSON.stringify(h)).not.toContain('buyer2@example.com');
+    expect(h!.log.matchKeys.email).toBe(true);
+  });
+
+  it('refuses to start without a config', () => {
+    expect(() => createOutbox({ store: createMemoryStore() })).toThrow(/config/);
+  });
+});
+
+describe('startWorker', () => {
+  it('retries 40100 and 503 with the same event_id until delivered, ≤ 1000 per request and test events apart', async () => {
+    const store = createMemoryStore();
+    const live = Array.from({ length: 2100 }, (_, i) => prepared(i));
+    const test = Array.from({ length: 5 }, (_, i) => prepared(5000 + i, {}, { ...config, testEventCode: 'TEST123' }));
+    await store.enqueue([...live, ...test]);
+    const { transport, bodies } = scriptedTransport([fail('rate_limited', { code: 40100 }), fail('http_503', { httpStatus: 503 }), ok()]);
+    const worker = startWorker({ store, transport }, { ...quick, batchSize: 1000 });
+    await until(async () => (await store.status(Date.now())).counts.delivered === 2105);
+    const stats = await worker.close({ deadlineMs: 1000 });
+    expect(stats.delivered).toBe(2105);
+    expect(stats.retried).toBeGreaterThan(0);
+    expect(bodies.every((b) => b.data.length <= 1000)).toBe(true);
+    const testIds = new Set(test.map((p) => p.event.event_id));
+    expect(bodies.every((b) => b.data.every((e) => (b.test_event_code === 'TEST123') === testIds.has(e.event_id)))).toBe(true);
+    expect(bodies.filter((b) => b.test_event_code === 'TEST123').length).toBeGreaterThan(0);
+    const [h0] = await store.history('ord_0_purchase');
+    expect(h0!.history.map((a) => [a.decision, a.code])).toEqual([['retry', 40100], ['delivered', 0]]);
+    const [h1] = await store.history('ord_1000_purchase');
+    expect(h1!.history.map((a) => [a.decision, a.httpStatus])).toEqual([['retry', 503], ['delivered', undefined]]);
+    // Every retry sent the same event_ids: nothing was re-minted.
+    const sent = new Set(bodies.flatMap((b) => b.data.map((e) => e.event_id)));
+    expect(sent.size).toBe(2105);
+  });
+
+  it('dead-letters what TikTok drops, with the reason', async () => {
+    const store = createMemoryStore();
+    await store.enqueue([prepared(1)]);
+    const { transport } = scriptedTransport([fail('invalid_params', { code: 40002, retryable: false, message: 'Batch.0.event_id: Not a valid string' })]);
+    const worker = startWorker({ store, transport }, quick);
+    await until(async () => (await store.status(Date.now())).counts.dead === 1);
+    await worker.close();
+    const [h] = await store.history('ord_1_purchase');
+    expect(h).toMatchObject({ state: 'dead', deadReason: 'dropped: invalid_params code 40002', attempts: 1 });
+  });
+
+  it('alerts on a revoked token, keeps retrying inside the alert window, then dead-letters', async () => {
+    const store = createMemoryStore();
+    await store.enqueue([prepared(1)]);
+    const alerts: unknown[] = [];
+    let clock = Date.now();
+    const { transport } = scriptedTransport([fail('token_invalid', { code: 40105, retryable: false, stop: true })]);
+    const worker = startWorker({ store, transport, backoff: () => 0 }, { idleMs: 5, stopPauseMs: 0, now: () => (clock += 400), stopAlertWindowMs: 2_000, onAlert: (a) => alerts.push(a) });
+    await until(async () => (await store.status(clock)).counts.dead === 1);
+    await worker.close({ deadlineMs: 500 });
+    expect(alerts[0]).toMatchObject({ reason: 'token_invalid', code: 40105, events: 1 });
+    const [h] = await store.history('ord_1_purchase');
+    expect(h!.attempts).toBeGreaterThan(1);
+    expect(h!.deadReason).toBe('stopped: token_invalid code 40105 for longer than the alert window');
+  });
+
+  it('dead-letters events already outside the accepted window without sending them', async () => {
+    const store = createMemoryStore();
+    await store.enqueue([prepared(1)]);
+    const { transport, bodies } = scriptedTransport([ok()]);
+    const worker = startWorker({ store, transport }, { ...quick, now: () => Date.now() + 8 * 86400_000 });
+    await until(async () => (await store.status(Date.now())).counts.dead === 1);
+    await worker.close();
+    expect(bodies).toHaveLength(0);
+    expect((await store.history('ord_1_purchase'))[0]!.history[0]).toMatchObject({ decision: 'expired', reason: 'too_old' });
+  });
+
+  it('close() returns within its deadline while a request hangs, and hands the batch back', async () => {
+    const store = createMemoryStore();
+    await store.enqueue(Array.from({ length: 50 }, (_, i) => prepared(i)));
+    const hang = (_b: unknown, signal?: AbortSignal) =>
+      new Promise<ReturnType<typeof fail>>((resolve) => signal?.addEventListener('abort', () => resolve(fail('network'))));
+    const { transport } = scriptedTransport([hang]);
+    const worker = startWorker({ store, transport }, quick);
+    await until(async () => (await store.status(Date.now())).counts.leased === 50);
+    const started = Date.now();
+    const stats = await worker.close({ deadlineMs: 600 });
+    expect(Date.now() - started).toBeLessThan(700);
+    expect(stats.returned).toBe(50);
+    expect((await store.status(Date.now())).counts).toEqual({ pending: 50, leased: 0, delivered: 0, dead: 0 });
+  });
+});
