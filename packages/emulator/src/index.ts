@@ -11,3 +11,6 @@ export type { TrackRequest, TrackEvent, TrackUser } from './contract/types.js';
 export { MATCH_KEYS } from './records.js';
 export type { AcceptedEvent, RequestRecord, EmulatorRecords, Totals, DuplicateKey, MatchKey, MatchKeyFlags } from './records.js';
 export type { PixelCall, PixelStatus, PixelConsent } from './pixel/pixel-call.js';
+export { pixelScript } from './pixel/stub-script.js';
+export { tiktokBaseCode } from './pixel/base-code.js';
+export type { BaseCodeOptions } from './pixel/base-code.js';
