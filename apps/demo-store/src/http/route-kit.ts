@@ -1,0 +1,74 @@
+/**
+ * What every route handler gets: the shop's state and delivery, the pixel settings for
+ * the script tag, the request's evidence, and `render`, which wraps page content in the
+ * layout with the visitor's consent choice and cart.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Delivery } from '../delivery.js';
+import type { PageContent } from '../pages/catalog-pages.js';
+import { layout } from '../pages/layout.js';
+import type { PixelTagSettings } from '../pages/layout.js';
+import { CONSENT_COOKIE, parseConsentChoice } from '../shop/consent-choice.js';
+import type { Cart, ShopState } from '../shop/shop-state.js';
+import type { RequestEvidence } from '../shop/stored-context.js';
+import { persistentCookieHeaders, readRequestContext } from '@pixelpair/server';
+import { appendSetCookie, cookieValue, sendHtml } from './respond.js';
+
+export const CART_COOKIE = 'demo_cart';
+
+export interface ShopSettings {
+  /** CompletePayment (legacy, the design notes' name) or Purchase (current). */
+  purchaseEvent: 'CompletePayment' | 'Purchase';
+  /** SubmitForm (legacy) or Lead (current). */
+  leadEvent: 'SubmitForm' | 'Lead';
+  currency: string;
+  /** The fake payment provider's origin, and the secret both sides sign with. */
+  paymentUrl: string;
+  paymentSecret: string;
+}
+
+export interface RouteKit {
+  settings: ShopSettings;
+  state: ShopState;
+  delivery: Delivery;
+  pixel: PixelTagSettings;
+  /** The store's own public origin (return and webhook URLs for the payment provider). */
+  origin(): string;
+  evidence(req: IncomingMessage): RequestEvidence;
+  /** The visitor's cart, created (and its cookie set on the response) on first use. */
+  cartOf(req: IncomingMessage, res: ServerResponse): Cart;
+  render(req: IncomingMessage, res: ServerResponse, content: PageContent, options?: { spa?: boolean; extraScript?: string; status?: number }): void;
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, kit: RouteKit) => Promise<void> | void;
+
+export function cartFromRequest(kit: Pick<RouteKit, 'state'>, req: IncomingMessage, res: ServerResponse): Cart {
+  const id = cookieValue(req.headers.cookie, CART_COOKIE);
+  const cart = kit.state.cart(id);
+  if (cart.id !== id && !res.headersSent) appendSetCookie(res, [`${CART_COOKIE}=${cart.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`]);
+  return cart;
+}
+
+export function renderPage(kit: Pick<RouteKit, 'pixel' | 'state'>, req: IncomingMessage, res: ServerResponse, content: PageContent, options: { spa?: boolean; extraScript?: string; status?: number } = {}): void {
+  const consent = parseConsentChoice(cookieValue(req.headers.cookie, CONSENT_COOKIE));
+  const cartId = cookieValue(req.headers.cookie, CART_COOKIE);
+  const cart = cartId ? kit.state.cart(cartId) : undefined;
+  const cartCount = cart ? cart.lines.reduce((n, l) => n + l.quantity, 0) : 0;
+  const html = layout({
+    title: content.title,
+    body: content.body,
+    pixel: kit.pixel,
+    consent,
+    cartCount,
+    ...(content.events ? { events: content.events } : {}),
+    ...(options.spa ? { spa: true } : {}),
+    ...(options.extraScript ? { extraScript: options.extraScript } : {}),
+  });
+  // A landing with ?ttclid=… re-sets the click id from the server, so it outlives Safari's
+  // 7-day cap on script-written cookies (plain http here, so not Secure).
+  if (req.url?.includes('ttclid=')) {
+    const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+    appendSetCookie(res, persistentCookieHeaders({ ttclid: readRequestContext(req).ttclid }, { secure }).filter((c) => c.startsWith('ttclid=')));
+  }
+  sendHtml(res, html, options.status ?? 200);
+}

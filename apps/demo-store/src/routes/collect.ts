@@ -1,0 +1,51 @@
+/**
+ * POST /collect: the browser's beacon (a Handoff: event, event_id, properties, context),
+ * checked by the server package's collect handler (origin, rate limit, size, schema). The
+ * context is stored on the visitor's cart, so the later purchase copy carries the freshest
+ * browser evidence; the browsing event's server copy goes out at once. Purchases and leads
+ * are not accepted here: their copies come from the shop's own records.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createCollectHandler, toNodeHandler } from '@pixelpair/server';
+import type { Handoff } from '@pixelpair/core';
+import type { CollectContext } from '@pixelpair/server';
+import type { Handler, RouteKit } from '../http/route-kit.js';
+import type { Cart } from '../shop/shop-state.js';
+import { COLLECTABLE_EVENTS, handoffEnvelope } from '../shop/handoff-envelope.js';
+import { refreshContext, storeContext } from '../shop/stored-context.js';
+
+interface Scope {
+  kit: RouteKit;
+  cart: Cart;
+  locale?: string;
+}
+
+/** The collect handler is built once (its rate limiter lives across requests); the request's cart travels in this scope. */
+const scope = new AsyncLocalStorage<Scope>();
+
+async function onEvent(handoff: Handoff, ctx: CollectContext): Promise<void> {
+  const current = scope.getStore();
+  if (!current || !COLLECTABLE_EVENTS.has(handoff.event)) return;
+  const evidence = { ...ctx, ...(current.locale ? { locale: current.locale } : {}) };
+  const context = storeContext(handoff.context, evidence, 'handoff');
+  current.cart.context = refreshContext(current.cart.context, context);
+  await current.kit.delivery.deliver(handoffEnvelope(handoff.event, handoff.eventId, handoff.properties, context));
+}
+
+const handlers = new WeakMap<RouteKit, ReturnType<typeof toNodeHandler>>();
+
+function handlerOf(kit: RouteKit): ReturnType<typeof toNodeHandler> {
+  let handler = handlers.get(kit);
+  if (!handler) {
+    // Plain-http local demo: a Secure cookie would be refused outside localhost.
+    handler = toNodeHandler(createCollectHandler({ onEvent, cookies: { secure: kit.origin().startsWith('https:') }, rateLimit: { max: 600, windowMs: 60_000 } }));
+    handlers.set(kit, handler);
+  }
+  return handler;
+}
+
+export const collect: Handler = async (req, res, _url, kit) => {
+  const cart = kit.cartOf(req, res);
+  const locale = kit.evidence(req).locale;
+  await scope.run({ kit, cart, ...(locale ? { locale } : {}) }, () => handlerOf(kit)(req, res));
+};

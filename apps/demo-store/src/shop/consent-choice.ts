@@ -1,0 +1,25 @@
+/**
+ * The demo banner's own record of the visitor's choice (a first-party cookie), so each
+ * page can restore it into pixelpair before the Pixel fires anything.
+ */
+export const CONSENT_COOKIE = 'demo_consent';
+
+export interface ConsentChoice {
+  adUserData: 'granted' | 'denied';
+  adPersonalization: 'granted' | 'denied';
+}
+
+const value = (v: string | undefined) => (v === 'granted' || v === 'denied' ? v : undefined);
+
+/** `granted.denied` → `{ adUserData: 'granted', adPersonalization: 'denied' }`; anything else is no choice. */
+export function parseConsentChoice(raw: string | undefined): ConsentChoice | undefined {
+  if (!raw) return undefined;
+  const [a, p] = raw.split('.');
+  const adUserData = value(a);
+  const adPersonalization = value(p);
+  return adUserData && adPersonalization ? { adUserData, adPersonalization } : undefined;
+}
+
+export function formatConsentChoice(choice: ConsentChoice): string {
+  return `${choice.adUserData}.${choice.adPersonalization}`;
+}

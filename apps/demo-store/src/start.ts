@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * `node apps/demo-store/dist/start.js`: the demo with the local TikTok stand-in, no account
+ * needed. With TIKTOK_ACCESS_TOKEN and TIKTOK_PIXEL_ID set it sends to the real TikTok
+ * (TIKTOK_TEST_EVENT_CODE honoured, TIKTOK_API_URL optional) and loads TikTok's events.js.
+ * Ports: DEMO_PORT (store, default 3000), PAYMENT_PORT (default 3001), EMULATOR_PORT
+ * (default 3002); 0 picks a free one. DEMO_PURCHASE_EVENT=Purchase, DEMO_LEAD_EVENT=Lead.
+ */
+import { startDemo } from './stack.js';
+import type { DemoOptions } from './stack.js';
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    console.error(`demo-store: ${name} must be a port number (0-65535), got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  console.error(`demo-store: ${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  process.exit(2);
+}
+
+const token = process.env.TIKTOK_ACCESS_TOKEN?.trim();
+const pixelId = process.env.TIKTOK_PIXEL_ID?.trim();
+if (!!token !== !!pixelId) {
+  console.error('demo-store: set both TIKTOK_ACCESS_TOKEN and TIKTOK_PIXEL_ID to use the real TikTok, or neither for the local stand-in');
+  process.exit(2);
+}
+
+const options: DemoOptions = {
+  host: process.env.DEMO_HOST || '127.0.0.1',
+  storePort: port('DEMO_PORT', 3000),
+  paymentPort: port('PAYMENT_PORT', 3001),
+  emulatorPort: port('EMULATOR_PORT', 3002),
+  store: {
+    purchaseEvent: oneOf('DEMO_PURCHASE_EVENT', ['CompletePayment', 'Purchase'] as const, 'CompletePayment'),
+    leadEvent: oneOf('DEMO_LEAD_EVENT', ['SubmitForm', 'Lead'] as const, 'SubmitForm'),
+  },
+};
+if (token && pixelId) {
+  options.tiktok = { accessToken: token, pixelId, ...(process.env.TIKTOK_TEST_EVENT_CODE ? { testEventCode: process.env.TIKTOK_TEST_EVENT_CODE } : {}), ...(process.env.TIKTOK_API_URL ? { apiUrl: process.env.TIKTOK_API_URL } : {}) };
+}
+
+try {
+  const demo = await startDemo(options);
+  const lines = [
+    '',
+    'pixelpair demo store is running',
+    `  Store:          ${demo.urls.store}/?ttclid=E.C.P.demo-click-1`,
+    `  Payment (fake): ${demo.urls.payment}`,
+    demo.urls.testEvents ? `  Test Events:    ${demo.urls.testEvents}` : `  Test Events:    TikTok Events Manager → Test Events${options.tiktok?.testEventCode ? ` (code ${options.tiktok.testEventCode})` : ''}`,
+    `  Events API:     ${demo.urls.api}${demo.emulator ? ' (local stand-in)' : ' (real TikTok)'}`,
+    `  Pixel id:       ${demo.pixelId}`,
+    '',
+    'Press Ctrl+C to stop.',
+  ];
+  console.log(lines.join('\n'));
+  const stop = () => {
+    demo.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(`demo-store: could not start: ${code === 'EADDRINUSE' ? 'a port is in use (set DEMO_PORT / PAYMENT_PORT / EMULATOR_PORT, or 0 for any free port)' : error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
