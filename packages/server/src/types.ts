@@ -65,7 +65,12 @@ export interface PreparedEvent {
   event: TikTokEvent;
   warnings: Issue[];
   /** What the delivery log keeps about the event besides the wire copy. */
-  log: { consent: ConsentState; matchKeys: MatchKeys };
+  log: {
+    consent: ConsentState;
+    matchKeys: MatchKeys;
+    /** The consent policy's effective reading (`not_required` = undecided outside an opt-in region). */
+    policy?: { adUserData: 'granted' | 'denied' | 'not_required'; adPersonalization: 'granted' | 'denied' | 'not_required'; optIn: boolean };
+  };
 }
 
 export type PrepareResult = { ok: true; prepared: PreparedEvent } | { ok: false; eventId?: string; errors: Issue[] };
@@ -82,6 +87,8 @@ export interface Classification {
   message?: string;
   requestId?: string;
   retryAfterMs?: number;
+  /** Needs a human: payload bug, hashing bug, permission or token problem. */
+  alert?: boolean;
 }
 
 /** The result of one HTTP attempt: a value, never an exception. */

@@ -1,0 +1,64 @@
+/** Small helpers shared by the CLI commands: flags, JSON Lines input, JSON output. */
+import { createInterface } from 'node:readline';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CliIo } from './outbox-commands.js';
+
+export class UsageError extends Error {}
+
+export const COMMON_FLAGS = {
+  'pixel-id': { type: 'string' },
+  'default-country': { type: 'string' },
+  'test-event-code': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function flags(argv: string[], options: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export function writeJson(stream: NodeJS.WritableStream, value: unknown): void {
+  stream.write(`${JSON.stringify(value)}\n`);
+}
+
+export interface InputLine {
+  line: number;
+  value?: unknown;
+  /** Set when the line is not JSON. */
+  parseError?: string;
+}
+
+/** Non-empty lines of stdin, numbered from 1 as an editor would show them. */
+export async function* readJsonLines(stdin: NodeJS.ReadableStream): AsyncGenerator<InputLine> {
+  const rl = createInterface({ input: stdin, crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of rl) {
+    line += 1;
+    if (!text.trim()) continue;
+    try {
+      yield { line, value: JSON.parse(text) };
+    } catch {
+      yield { line, parseError: 'not valid JSON' };
+    }
+  }
+}
+
+export function rejectionLine(line: number, eventId: string | undefined, errors: Array<{ path: string; message: string }>) {
+  return { line, eventId: eventId ?? null, errors };
+}
+
+/** Runs a command body, turning usage/config errors into exit code 2 with a message on stderr. */
+export async function guarded(io: CliIo, usage: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && error.message.startsWith('pixelpair:'))) {
+      io.stderr.write(`${error.message}\n${usage}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
