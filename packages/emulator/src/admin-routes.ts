@@ -106,7 +106,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, dep
       json(200, records.snapshot(q.get('summary') === '1' || q.get('summary') === 'true'));
       return true;
     case 'GET /__emulator/pairs':
-      json(200, pairEvents({ server: records.events(), pixel: records.pixelCalls(), now: Date.now(), testEventCode: q.get('test_event_code') ?? undefined }));
+      json(200, pairEvents({ server: records.events(), pixel: records.pixelCalls(), now: Date.now(), testEventCode: q.get('test_event_code') ?? undefined, limit: Number(q.get('limit') ?? 0) }));
       return true;
     case 'GET /__emulator/faults':
       json(200, { faults: faults.get() });
