@@ -1,0 +1,28 @@
+// ESM + CJS for bundlers (js-cookie stays a dependency; @pixelpair/core is inlined and
+// tree-shakes), and the script-tag file with everything bundled and minified for bytes.
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const ts = (define) => esbuild({ target: 'es2020', tsconfig: './tsconfig.json', define });
+
+export default [
+  {
+    input: 'src/index.ts',
+    external: ['js-cookie'],
+    plugins: [resolve({ browser: true }), ts()],
+    output: [
+      { file: 'dist/index.mjs', format: 'es', sourcemap: true },
+      { file: 'dist/index.cjs', format: 'cjs', sourcemap: true, exports: 'named' },
+    ],
+  },
+  {
+    input: 'src/tag.ts',
+    plugins: [
+      resolve({ browser: true }),
+      ts({ 'process.env.NODE_ENV': '"production"' }),
+      terser({ ecma: 2020, toplevel: true, compress: { passes: 2, pure_getters: true, unsafe_arrows: true }, format: { comments: false } }),
+    ],
+    output: { file: 'dist/pixelpair.min.js', format: 'iife', sourcemap: true },
+  },
+];

@@ -1,0 +1,40 @@
+/**
+ * One consent state `{ adUserData, adPersonalization }` (core's model), fed by the TCF and
+ * Consent Mode adapters and by manual `consent({...})` calls from custom CMPs.
+ * adUserData gates the Pixel: granted → `ttq.grantConsent()` and held calls are released
+ * with their original event_ids; denied → `ttq.revokeConsent()` and held calls are dropped.
+ * adPersonalization is recorded for the server and the audit trail.
+ */
+import { updateConsent, type ConsentCmp, type ConsentState, type ConsentValue } from '@pixelpair/core';
+import { state } from './state.js';
+import { now, safe } from './log.js';
+import { callPixel } from './pixel.js';
+
+export type ConsentInput = {
+  adUserData?: ConsentValue | boolean;
+  adPersonalization?: ConsentValue | boolean;
+  /** ISO region or country the decision was made in, e.g. `DE`, `US-CA`. */
+  region?: string;
+  cmp?: ConsentCmp;
+};
+
+const current = (): ConsentState => ({ ...state.consent });
+
+/** Applies a consent update and returns the resulting state; `consent()` alone reads it. */
+export const consent: (update?: ConsentInput) => ConsentState = /* @__PURE__ */ safe((update?: ConsentInput) => {
+  const before = state.consent.adUserData;
+  const decision = (state.consent = updateConsent(state.consent, update || {}, now)).adUserData;
+  if (decision !== before && decision !== 'unknown') {
+    const held = state.queue;
+    state.queue = [];
+    callPixel(decision === 'granted' ? 'grantConsent' : 'revokeConsent');
+    if (decision === 'granted') for (const [method, args] of held) callPixel(method, args);
+  }
+  return current();
+}, current);
+
+/** Holds the Pixel until a decision (consent modes): `ttq.holdConsent()` and a local queue. */
+export function holdConsent(): void {
+  state.hold = true;
+  if (state.consent.adUserData === 'unknown') callPixel('holdConsent');
+}

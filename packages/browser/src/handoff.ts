@@ -1,0 +1,41 @@
+/**
+ * Hand-off helpers: carry the context to the storefront backend with the request it
+ * already makes (a JSON field, hidden form fields) or with a beacon, so the server twin
+ * sends its copy with the same event_id and the browser's evidence.
+ */
+import { contextToFields, type CapturedContext, type Handoff } from '@pixelpair/core';
+import { context } from './context.js';
+import { state } from './state.js';
+import { safe } from './log.js';
+
+/** `{ ...body, pixelpair: context() }`, for JSON requests (cart, checkout, lead). */
+export const withContext = <T extends object>(body?: T): T & { pixelpair: CapturedContext } => ({ ...(body as T), pixelpair: context() });
+
+/** Adds or updates the hidden inputs named by core's CONTEXT_FIELDS (`pp_ttclid`, …) in a form. */
+export const addContextFields: (form: HTMLFormElement) => void = /* @__PURE__ */ safe((form: HTMLFormElement) => {
+  const fields = contextToFields(context());
+  for (const name in fields) {
+    let input = form.querySelector<HTMLInputElement>('input[name="' + name + '"]');
+    if (!input) {
+      input = form.appendChild(document.createElement('input'));
+      input.type = 'hidden';
+      input.name = name;
+    }
+    input.value = fields[name]!;
+  }
+});
+
+/** A hand-off whose context is filled in from `context()` when left out. */
+export type BeaconInput = Omit<Handoff, 'context'> & { context?: CapturedContext };
+
+/**
+ * Sends a Handoff as JSON to `url`, else the configured collect URL, with
+ * navigator.sendBeacon. True when the browser queued it; false without a collect URL,
+ * without sendBeacon, or when the browser refused (e.g. a payload over 64 KB).
+ */
+export const beacon: (handoff: BeaconInput, url?: string) => boolean = /* @__PURE__ */ safe((handoff: BeaconInput, url?: string) => {
+  const target = url || state.collectUrl;
+  if (!target) throw Error('beacon: no collect URL');
+  const body = JSON.stringify({ ...handoff, context: handoff.context || context() });
+  return navigator.sendBeacon(target, new Blob([body], { type: 'application/json' }));
+}, () => false);

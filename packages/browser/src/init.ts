@@ -1,0 +1,57 @@
+/**
+ * Start-up, once per page: settings, the consent hold and its adapters, the Pixel (the
+ * page's own ttq, or TikTok's base-code queue plus the pixel script), ttclid capture, the
+ * first page view and, for single-page apps, one page view per route change.
+ */
+import { state } from './state.js';
+import { safe, warn } from './log.js';
+import { DEFAULT_PIXEL_SRC, loadPixel, ensureTtq } from './pixel.js';
+import { holdConsent } from './consent.js';
+import { listenTcf } from './tcf.js';
+import { listenConsentMode } from './consent-mode.js';
+import { captureTtclid } from './ttclid.js';
+import { page, watchRoutes } from './page.js';
+
+export type ConsentSource = 'manual' | 'tcf' | 'gcm';
+
+/** The script tag's data attributes arrive as strings, so flags and numbers accept those too. */
+export interface InitOptions {
+  /** Loads the Pixel for this id (unless the page's base code already did). Without it, the page's `ttq` is used. */
+  pixelId?: string;
+  /** Pixel script URL; default TikTok's `https://analytics.tiktok.com/i18n/pixel/events.js`. */
+  pixelSrc?: string;
+  /** Hold the Pixel until a decision from these sources: 'manual', 'tcf', 'gcm' (array or comma list). */
+  consent?: ConsentSource | ConsentSource[] | string;
+  /** Automatic page views on pushState / replaceState / popstate; TikTok's own history observer is turned off. */
+  spa?: boolean | string;
+  /** Lifetime of the ttclid cookie in days (default 30). */
+  cookieDays?: number | string;
+  /** Cookie domain; default: the highest domain the browser accepts. */
+  cookieDomain?: string;
+  /** Where `beacon()` posts hand-offs by default. */
+  collectUrl?: string;
+  /** console.warn what goes wrong (production stays silent). */
+  debug?: boolean | string;
+}
+
+/** A flag is on when set to anything but false / "false" / "0" (`data-spa` with no value is on). */
+const on = (flag: unknown) => flag != null && flag !== false && flag !== 'false' && flag !== '0';
+
+export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((options: InitOptions = {}) => {
+  const { pixelId, consent: sources = '' } = options;
+  state.debug = on(options.debug);
+  if (state.started) return warn('init: already started');
+  state.started = true;
+  state.cookieDays = +options.cookieDays! > 0 ? +options.cookieDays! : state.cookieDays;
+  state.cookieDomain = options.cookieDomain;
+  state.collectUrl = options.collectUrl;
+  if (sources.length) {
+    ensureTtq();
+    holdConsent();
+    if (sources.includes('tcf') && !listenTcf()) addEventListener('load', listenTcf);
+    if (sources.includes('gcm')) listenConsentMode();
+  }
+  captureTtclid();
+  if (pixelId && loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, on(options.spa) ? { historyObserver: false } : {})) page();
+  if (on(options.spa)) watchRoutes();
+});

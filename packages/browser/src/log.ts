@@ -1,0 +1,43 @@
+/**
+ * Never throw into the host page; be loud only where someone is listening: with
+ * `debug: true` / `data-debug`, or in a development build of the host app
+ * (`process.env.NODE_ENV === 'development'`, which app bundlers replace; the script-tag
+ * build is a production build).
+ */
+import { state } from './state.js';
+
+declare const process: { env: Record<string, string | undefined> };
+
+function devBuild(): boolean {
+  try {
+    return process.env.NODE_ENV === 'development';
+  } catch {
+    return false;
+  }
+}
+
+export function warn(...args: unknown[]): void {
+  try {
+    if (state.debug || devBuild()) console.warn('[pixelpair]', ...args);
+  } catch {
+    // console itself can be missing or hostile
+  }
+}
+
+/**
+ * Wraps a public entry so nothing it does can throw into the page: an error is warned
+ * about and `fallback` (called with the same arguments) answers instead.
+ */
+export function safe<A extends unknown[], R>(fn: (...args: A) => R, fallback?: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      warn(e);
+      return fallback?.(...args) as R;
+    }
+  };
+}
+
+/** ISO-8601 now, for capture and decision times. */
+export const now = (): string => new Date().toISOString();

@@ -1,0 +1,66 @@
+/**
+ * The TikTok Pixel (`window.ttq`): works with a ttq the page already has (TikTok's base
+ * code), or installs the same array-queue stub itself and loads the pixel script.
+ * Every call goes through `send`, which applies the consent decision.
+ */
+import { state } from './state.js';
+import { warn } from './log.js';
+
+/** TikTok's pixel script; tests and the demo point `pixelSrc` at the local stand-in. */
+export const DEFAULT_PIXEL_SRC = 'https://analytics.tiktok.com/i18n/pixel/events.js';
+/**
+ * Stub methods of TikTok's base code that pixelpair and consent code call before the
+ * script loads (the full base code also stubs debug/on/off/once/ready/alias/group/instances).
+ */
+const METHODS = 'page track identify holdConsent grantConsent revokeConsent enableCookie disableCookie'.split(' ');
+/** Held calls are bounded so a visitor who never answers the banner cannot grow memory. */
+const MAX_HELD = 100;
+
+type Ttq = any[] & Record<string, any>;
+
+/** Calls ttq now, whatever the consent state; a missing or throwing ttq is only warned about. */
+export function callPixel(method: string, args: unknown[] = []): void {
+  try {
+    (window as any).ttq[method](...args);
+  } catch (e) {
+    warn('ttq.' + method, e);
+  }
+}
+
+/** The consent gate: send when allowed, hold while undecided in a consent mode, drop when denied. */
+export function send(method: string, args?: unknown[]): void {
+  const decision = state.consent.adUserData;
+  if (decision === 'granted' || (decision === 'unknown' && !state.hold)) callPixel(method, args);
+  else if (decision === 'unknown' && state.queue.length < MAX_HELD) state.queue.push([method, args || []]);
+}
+
+/** Defines `window.ttq` as TikTok's base code does, unless the page already has one. */
+export function ensureTtq(): Ttq {
+  const w = window as any;
+  let ttq: Ttq = w.ttq;
+  if (!ttq) {
+    w.TiktokAnalyticsObject = 'ttq';
+    ttq = w.ttq = [];
+    ttq.methods = METHODS;
+    for (const method of METHODS) ttq[method] = (...args: unknown[]) => { ttq.push([method, ...args]); };
+  }
+  return ttq;
+}
+
+/**
+ * Loads the pixel for `pixelId` the way TikTok's `ttq.load` does, unless the page's base
+ * code already loaded it. True when this call loaded it (pixelpair then owns the first page view).
+ */
+export function loadPixel(pixelId: string, src: string, options: object): boolean {
+  const ttq = ensureTtq();
+  const loaded = (ttq._i = ttq._i || {});
+  if (loaded[pixelId]) return false;
+  (loaded[pixelId] = [] as Ttq)._u = src;
+  (ttq._t = ttq._t || {})[pixelId] = +new Date();
+  (ttq._o = ttq._o || {})[pixelId] = options;
+  const script = document.createElement('script');
+  script.async = true;
+  script.src = src + (src.includes('?') ? '&' : '?') + 'sdkid=' + encodeURIComponent(pixelId) + '&lib=ttq';
+  document.head.appendChild(script);
+  return true;
+}
