@@ -82,4 +82,21 @@ describe('Events API endpoint', () => {
     const res = await fetch(emulator.apiUrl.slice(0, -1), { method: 'POST', body: '{}' });
     expect(res.status).toBe(404);
   });
+
+  it('serves the pixel stub pointed at its own collector, records pixel calls, and pairs them', async () => {
+    const script = await (await fetch(emulator.pixelScriptUrl)).text();
+    expect(script).toContain(JSON.stringify(`${emulator.url}/pixel/collect`));
+    const call = { callId: 'c1', pixelId: 'PIX1', method: 'track', event: 'Purchase', eventId: 'ord_9', status: 'sent', consent: 'granted', identity: { email: 'hashed', bogus: 'x' }, url: 'https://shop.example/thanks', time: 1 };
+    const collect = await fetch(`${emulator.url}/pixel/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://shop.example' }, body: JSON.stringify(call) });
+    expect(collect.status).toBe(204);
+    expect(collect.headers.get('access-control-allow-origin')).toBe('*');
+    const bad = await fetch(`${emulator.url}/pixel/collect`, { method: 'POST', body: JSON.stringify({ method: 'track', status: 'maybe' }) });
+    expect(bad.status).toBe(400);
+    const pixel = await (await fetch(`${emulator.url}/__emulator/pixel?event_id=ord_9`)).json();
+    expect(pixel).toMatchObject([{ pixelId: 'PIX1', event: 'Purchase', eventId: 'ord_9', status: 'sent', identity: { email: 'hashed' } }]);
+    expect(pixel[0].identity).not.toHaveProperty('bogus');
+    await post(body([event('ord_9')]));
+    const pairs = await (await fetch(`${emulator.url}/__emulator/pairs`)).json();
+    expect(pairs.pairs).toMatchObject([{ event: 'Purchase', eventId: 'ord_9', withinMergeWindow: true, warnings: [{ code: 'no_strong_key' }] }]);
+  });
 });

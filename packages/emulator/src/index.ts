@@ -14,3 +14,8 @@ export type { PixelCall, PixelStatus, PixelConsent } from './pixel/pixel-call.js
 export { pixelScript } from './pixel/stub-script.js';
 export { tiktokBaseCode } from './pixel/base-code.js';
 export type { BaseCodeOptions } from './pixel/base-code.js';
+export { runEmulatorCli, parseCliArgs } from './run-cli.js';
+export { pairEvents, MERGE_WINDOW_MS } from './pairing.js';
+export type { Pair, PairsReport, PairInput, PixelSide, ServerSide } from './pairing.js';
+export { STALE_AFTER_MS } from './pair-warnings.js';
+export type { PairWarning, PairWarningCode } from './pair-warnings.js';
