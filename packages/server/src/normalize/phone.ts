@@ -22,9 +22,11 @@ function parseE164(raw: string, country?: CountryCode): string | null {
 }
 
 export function normalizePhone(raw: string, countries: ReadonlyArray<CountryCode | undefined> = []): string | null {
-  const value = raw.trim();
-  if (!value) return null;
-  if (isSha256Hex(value)) return value.toLowerCase();
+  const trimmed = raw.trim();
+  if (!trimmed) return null;
+  if (isSha256Hex(trimmed)) return trimmed.toLowerCase();
+  // `+49 (0)30 …`: the bracketed trunk zero is dialled only nationally.
+  const value = trimmed.replace(/\(0\)/g, ' ');
   const hints = [...new Set(countries.filter((c): c is CountryCode => c !== undefined))];
   const digits = value.replace(/\D/g, '');
   // `(+1)2133734253` and `+1 213…`: an explicit country code wins over any hint.
