@@ -56,3 +56,21 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs =
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** Many distinct prepared events cheaply: one real prepareEvent, then only the event_id differs. */
+export function* manyPrepared(count: number, prefix = 'ord', from = 0): Generator<PreparedEvent> {
+  const template = prepared(0);
+  for (let i = from; i < from + count; i++) {
+    yield { ...template, event: { ...template.event, event_id: `${prefix}_${i}_purchase` } };
+  }
+}
+
+/** Enqueues in chunks so neither the test nor the store holds everything at once. */
+export async function fill(store: { enqueue(e: PreparedEvent[]): Promise<boolean[]> }, count: number, prefix = 'ord', chunk = 5000) {
+  let page: PreparedEvent[] = [];
+  for (const p of manyPrepared(count, prefix)) {
+    page.push(p);
+    if (page.length === chunk) { await store.enqueue(page); page = []; }
+  }
+  if (page.length) await store.enqueue(page);
+}

@@ -1,0 +1,127 @@
+/**
+ * Real processes: a worker SIGKILLed in the middle of batches, five times over, loses nothing
+ * and re-sends only with the original event_ids; two processes enqueueing the same purchase
+ * store one event; close() under load keeps its deadline and loses nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startEmulator } from '@pixelpair/emulator';
+import type { Emulator } from '@pixelpair/emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTransport } from '../delivery/transport.js';
+import { openStore } from './open-store.js';
+import type { OutboxStore } from './store.js';
+import { PIXEL, TOKEN, fill, until } from './testing/fixtures.js';
+import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from './testing/postgres.js';
+import { compileChild, startChild } from './testing/spawn.js';
+import { startWorker } from './worker.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pp-crash-'));
+const schemas: string[] = [];
+const pgReady = await postgresAvailable('outbox crash and race');
+let emulator: Emulator;
+let child: ReturnType<typeof compileChild>;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  child = compileChild();
+});
+afterAll(async () => {
+  await emulator?.close();
+  child?.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+  for (const s of schemas) await dropSchema(s).catch(() => undefined);
+});
+
+let n = 0;
+function freshSpec(kind: string): string {
+  if (kind === 'sqlite') return `sqlite:${path.join(dir, `c${n++}.db`)}`;
+  const schema = uniqueSchema('crash');
+  schemas.push(schema);
+  return `${DATABASE_URL}${DATABASE_URL.includes('?') ? '&' : '?'}schema=${schema}`;
+}
+
+const kinds: [string, boolean][] = [['sqlite', true], ['postgres', pgReady]];
+
+describe.each(kinds)('%s store across processes', (kind, enabled) => {
+  it.runIf(enabled)('a worker SIGKILLed mid-batch five times loses nothing and re-sends only original event_ids', async () => {
+    const EVENTS = 10_000;
+    emulator.reset();
+    const spec = freshSpec(kind);
+    const store = await openStore(spec);
+    await fill(store, EVENTS);
+    // Half the answers are slow (accepted, answered late), so kills land with requests in flight.
+    emulator.faults.set({ rate: 0.5, kinds: ['slow'], delayMs: 150, seed: 3 });
+    for (let kill = 1; kill <= 5; kill++) {
+      const worker = startChild(child.script, ['worker', spec, emulator.apiUrl]);
+      await worker.ready;
+      const target = Math.floor((EVENTS * kill) / 7);
+      await until(() => emulator.records({ summary: true }).totals.uniqueKeys >= target, 60_000, 5);
+      worker.child.kill('SIGKILL');
+      await worker.output;
+    }
+    const status = await store.status(Date.now());
+    expect(status.counts.delivered).toBeLessThan(EVENTS);
+    expect(status.counts.leased).toBeGreaterThan(0); // the last victim's leases, waiting to expire
+
+    emulator.faults.clear();
+    const transport = createTransport({ apiUrl: emulator.apiUrl, accessToken: TOKEN, timeoutMs: 2000 });
+    const worker = startWorker({ store, transport }, { idleMs: 20, leaseMs: 5000 });
+    await until(async () => (await store.status(Date.now())).counts.delivered === EVENTS, 60_000, 100);
+    await worker.close({ deadlineMs: 1000 });
+    await transport.close();
+
+    const records = emulator.records();
+    expect(records.totals.uniqueKeys).toBe(EVENTS);
+    const ids = new Set(records.events.map((e) => e.eventId));
+    for (const id of ids) expect(id).toMatch(/^ord_\d+_purchase$/);
+    // Copies sent twice (accepted before the kill, answered after) carry an original dedup key.
+    for (const d of records.duplicates) expect(d).toMatchObject({ pixelId: PIXEL, event: 'Purchase', eventId: expect.stringMatching(/^ord_\d+_purchase$/) });
+    expect((await store.status(Date.now())).counts).toEqual({ pending: 0, leased: 0, delivered: EVENTS, dead: 0 });
+    await store.close();
+  }, 120_000);
+
+  it.runIf(enabled)('two processes enqueueing the same purchase store one event', async () => {
+    const spec = freshSpec(kind);
+    const init = await openStore(spec); // create the tables before the race
+    const startAt = String(Date.now() + 1500);
+    const a = startChild(child.script, ['enqueue', spec, startAt]);
+    const b = startChild(child.script, ['enqueue', spec, startAt]);
+    const results = (await Promise.all([a.output, b.output])).map((o) => JSON.parse(o.trim()));
+    expect(results.map((r) => r.duplicate).sort()).toEqual([false, true]);
+    expect(results.every((r) => r.ok && r.eventId === 'ord_10492_complete_payment')).toBe(true);
+    const status = await init.status(Date.now());
+    expect(status.counts.pending).toBe(1);
+    expect(await init.history('ord_10492_complete_payment')).toHaveLength(1);
+    await init.close();
+  }, 30_000);
+
+  it.runIf(enabled)('close() under load returns within its deadline, and nothing is lost', async () => {
+    const EVENTS = 20_000;
+    emulator.reset();
+    const spec = freshSpec(kind);
+    const store: OutboxStore = await openStore(spec);
+    await fill(store, EVENTS);
+    emulator.faults.set({ rate: 0.5, kinds: ['slow'], delayMs: 3000, seed: 5 });
+    const transport = createTransport({ apiUrl: emulator.apiUrl, accessToken: TOKEN, timeoutMs: 10_000 });
+    const worker = startWorker({ store, transport }, { concurrency: 3, batchSize: 500, idleMs: 20 });
+    await until(async () => (await store.status(Date.now())).counts.delivered >= 2000, 30_000, 20);
+    const started = Date.now();
+    const stats = await worker.close({ deadlineMs: 1000 });
+    const took = Date.now() - started;
+    expect(took).toBeLessThanOrEqual(1100);
+    const after = await store.status(Date.now());
+    expect(after.counts.leased).toBe(0);
+    expect(after.counts.delivered + after.counts.pending).toBe(EVENTS);
+    expect(stats.returned).toBeGreaterThan(0);
+
+    emulator.faults.clear();
+    const again = startWorker({ store, transport }, { idleMs: 20 });
+    await until(async () => (await store.status(Date.now())).counts.delivered === EVENTS, 60_000, 100);
+    await again.close({ deadlineMs: 1000 });
+    await transport.close();
+    expect(emulator.records({ summary: true }).totals.uniqueKeys).toBe(EVENTS);
+    await store.close();
+  }, 120_000);
+});
