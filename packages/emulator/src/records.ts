@@ -24,6 +24,7 @@ export interface AcceptedEvent {
   eventTime: number;
   /** Which match keys the event carried (booleans only). */
   keys: MatchKeyFlags;
+  /** user.ttclid / user.ttp values, while the body is kept (the most recent `detailLimit` events); else null. */
   ttclid: string | null;
   ttp: string | null;
   limitedDataUse: boolean | null;
@@ -74,19 +75,52 @@ export interface EmulatorRecords {
 }
 
 const SEP = '\u0000';
-const keyOf = (pixelId: string, event: string, eventId: string) => pixelId + SEP + event + SEP + eventId;
 
-function flags(event: TrackEvent): MatchKeyFlags {
-  const u = event.user;
-  if (!u) return { email: false, phone: false, external_id: false, ttclid: false, ttp: false, ip: false, user_agent: false };
-  return {
-    email: present(u.email), phone: present(u.phone), external_id: present(u.external_id),
-    ttclid: !!u.ttclid, ttp: !!u.ttp, ip: !!u.ip, user_agent: !!u.user_agent,
-  };
+/** What is kept per accepted event: flat, small values; match keys as a bitmask. */
+interface StoredEvent {
+  seq: number;
+  at: number;
+  requestId: string;
+  testEventCode: string | null;
+  pixelId: string;
+  event: string;
+  eventId: string | null;
+  eventTime: number;
+  keys: number;
+  /** 0 absent, 1 false, 2 true. */
+  ldu: number;
+  adUserData: unknown;
+  adPersonalization: unknown;
+  body: TrackEvent | undefined;
 }
 
 function present(value: string | string[] | undefined): boolean {
   return Array.isArray(value) ? value.length > 0 : !!value;
+}
+
+function keyBits(event: TrackEvent): number {
+  const u = event.user;
+  if (!u) return 0;
+  return (present(u.email) ? 1 : 0) | (present(u.phone) ? 2 : 0) | (present(u.external_id) ? 4 : 0)
+    | (u.ttclid ? 8 : 0) | (u.ttp ? 16 : 0) | (u.ip ? 32 : 0) | (u.user_agent ? 64 : 0);
+}
+
+function expandKeys(bits: number): MatchKeyFlags {
+  return {
+    email: (bits & 1) !== 0, phone: (bits & 2) !== 0, external_id: (bits & 4) !== 0, ttclid: (bits & 8) !== 0,
+    ttp: (bits & 16) !== 0, ip: (bits & 32) !== 0, user_agent: (bits & 64) !== 0,
+  };
+}
+
+function toPublic(e: StoredEvent): AcceptedEvent {
+  const out: AcceptedEvent = {
+    seq: e.seq, at: e.at, requestId: e.requestId, testEventCode: e.testEventCode, pixelId: e.pixelId, event: e.event,
+    eventId: e.eventId, eventTime: e.eventTime, keys: expandKeys(e.keys),
+    ttclid: e.body?.user?.ttclid ?? null, ttp: e.body?.user?.ttp ?? null,
+    limitedDataUse: e.ldu === 0 ? null : e.ldu === 2, adUserData: e.adUserData, adPersonalization: e.adPersonalization,
+  };
+  if (e.body) out.body = e.body;
+  return out;
 }
 
 export interface RecordStore {
@@ -95,7 +129,8 @@ export interface RecordStore {
   addPixelCall(call: PixelCall): void;
   acceptances(pixelId: string, event: string, eventId: string): number;
   snapshot(summary: boolean): EmulatorRecords;
-  events(): readonly AcceptedEvent[];
+  /** Public views of the accepted events (built on each call). */
+  events(): AcceptedEvent[];
   pixelCalls(): readonly PixelCall[];
   requests(): readonly RequestRecord[];
   reset(): void;
@@ -103,9 +138,11 @@ export interface RecordStore {
 
 export function createRecordStore(detailLimit: number): RecordStore {
   let requests: RequestRecord[] = [];
-  let events: AcceptedEvent[] = [];
+  let events: StoredEvent[] = [];
   let pixel: PixelCall[] = [];
-  let counts = new Map<string, number>();
+  // pixel id + event → event_id → acceptances; event_id strings are shared with the stored events.
+  let counts = new Map<string, Map<string, number>>();
+  let uniqueKeys = 0;
   let duplicateAcceptances = 0;
   let acceptedRequests = 0;
   let faultedRequests = 0;
@@ -122,17 +159,19 @@ export function createRecordStore(detailLimit: number): RecordStore {
       for (const event of request.data) {
         const eventId = event.event_id ?? null;
         if (eventId !== null) {
-          const key = keyOf(pixelId, event.event, eventId);
-          const count = (counts.get(key) ?? 0) + 1;
-          counts.set(key, count);
-          if (count > 1) duplicateAcceptances++;
+          const outer = pixelId + SEP + event.event;
+          let ids = counts.get(outer);
+          if (!ids) counts.set(outer, (ids = new Map()));
+          const count = (ids.get(eventId) ?? 0) + 1;
+          ids.set(eventId, count);
+          if (count === 1) uniqueKeys++;
+          else duplicateAcceptances++;
         }
         const props = event.properties;
         events.push({
           seq: events.length + 1, at, requestId, testEventCode, pixelId, event: event.event, eventId,
-          eventTime: event.event_time, keys: flags(event),
-          ttclid: event.user?.ttclid ?? null, ttp: event.user?.ttp ?? null,
-          limitedDataUse: event.limited_data_use ?? null,
+          eventTime: event.event_time, keys: keyBits(event),
+          ldu: event.limited_data_use === undefined ? 0 : event.limited_data_use ? 2 : 1,
           adUserData: props?.ad_user_data, adPersonalization: props?.ad_personalization,
           body: detailLimit > 0 ? event : undefined,
         });
@@ -145,28 +184,29 @@ export function createRecordStore(detailLimit: number): RecordStore {
       pixel.push(call);
     },
     acceptances(pixelId, event, eventId) {
-      return counts.get(keyOf(pixelId, event, eventId)) ?? 0;
+      return counts.get(pixelId + SEP + event)?.get(eventId) ?? 0;
     },
     snapshot(summary) {
       const duplicates: DuplicateKey[] = [];
-      for (const [key, count] of counts) {
-        if (count < 2) continue;
-        const [pixelId = '', event = '', eventId = ''] = key.split(SEP);
-        duplicates.push({ pixelId, event, eventId, count });
+      if (duplicateAcceptances > 0) {
+        for (const [outer, ids] of counts) {
+          const [pixelId = '', event = ''] = outer.split(SEP);
+          for (const [eventId, count] of ids) if (count > 1) duplicates.push({ pixelId, event, eventId, count });
+        }
       }
       const totals: Totals = {
         requests: requests.length, acceptedRequests, rejectedRequests: requests.length - acceptedRequests - faultedRequests,
-        faultedRequests, events: events.length, uniqueKeys: counts.size, duplicateAcceptances, pixelCalls: pixel.length,
+        faultedRequests, events: events.length, uniqueKeys, duplicateAcceptances, pixelCalls: pixel.length,
       };
       if (summary) return { totals, requests: [], events: [], pixel: [], duplicates };
-      return { totals, requests: requests.slice(), events: events.slice(), pixel: pixel.slice(), duplicates };
+      return { totals, requests: requests.slice(), events: events.map(toPublic), pixel: pixel.slice(), duplicates };
     },
-    events: () => events,
+    events: () => events.map(toPublic),
     pixelCalls: () => pixel,
     requests: () => requests,
     reset() {
       requests = []; events = []; pixel = []; counts = new Map();
-      duplicateAcceptances = 0; acceptedRequests = 0; faultedRequests = 0;
+      uniqueKeys = 0; duplicateAcceptances = 0; acceptedRequests = 0; faultedRequests = 0;
     },
   };
 }
