@@ -45,7 +45,8 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, dep
     res.end();
     return true;
   }
-  if (path === '/pixel/events.js' && method === 'GET') {
+  // Also at TikTok's own path, so a test can reroute analytics.tiktok.com by host alone.
+  if ((path === '/pixel/events.js' || path === '/i18n/pixel/events.js') && method === 'GET') {
     const host = req.headers.host;
     const origin = host ? `http://${host}` : deps.baseUrl();
     sendText(res, 200, 'application/javascript; charset=utf-8', pixelScript(`${origin}/pixel/collect`), { ...CORS_HEADERS, 'cache-control': 'no-store' });

@@ -86,6 +86,8 @@ describe('Events API endpoint', () => {
   it('serves the pixel stub pointed at its own collector, records pixel calls, and pairs them', async () => {
     const script = await (await fetch(emulator.pixelScriptUrl)).text();
     expect(script).toContain(JSON.stringify(`${emulator.url}/pixel/collect`));
+    const atTikTokPath = await fetch(`${emulator.url}/i18n/pixel/events.js?sdkid=PIX1&lib=ttq`);
+    expect(await atTikTokPath.text()).toBe(script);
     const call = { callId: 'c1', pixelId: 'PIX1', method: 'track', event: 'Purchase', eventId: 'ord_9', status: 'sent', consent: 'granted', identity: { email: 'hashed', bogus: 'x' }, url: 'https://shop.example/thanks', time: 1 };
     const collect = await fetch(`${emulator.url}/pixel/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://shop.example' }, body: JSON.stringify(call) });
     expect(collect.status).toBe(204);

@@ -53,7 +53,7 @@ const SCRIPT = `
       tr.setAttribute('data-event', p.event);
       tr.setAttribute('data-event-id', p.eventId);
       tr.setAttribute('data-warnings', p.warnings.map(function (w) { return w.code; }).join(' '));
-      var id = el('td'); side(id, [el('b', null, p.event), el('code', null, p.eventId), el('div', 'muted', 'pixel ' + (p.pixelId || '(none)'))]);
+      var id = el('td'); var idLine = el('div'); idLine.appendChild(el('code', null, p.eventId)); side(id, [el('b', null, p.event), idLine, el('div', 'muted', 'pixel ' + (p.pixelId || '(none)'))]);
       var px = el('td');
       if (p.pixel) side(px, [el('span', p.pixel.status === 'sent' ? 'ok' : 'bad', p.pixel.status + (p.pixel.sent > 1 ? ' x' + p.pixel.sent : '')), 'at ' + time(p.pixel.firstAt), 'consent: ' + p.pixel.consent, keys(p.pixel.matchKeys)]);
       else px.appendChild(el('span', 'bad', 'missing'));
