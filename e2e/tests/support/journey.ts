@@ -80,3 +80,6 @@ export async function search(page: Page, storeUrl: string, query: string): Promi
 export function browserContext(page: Page): Promise<{ ttclid?: string; ttp?: string; userAgent?: string; consent: Record<string, unknown>; page: { url?: string } }> {
   return page.evaluate(() => (window as any).pixelpair.context());
 }
+
+/** The Pixel's events.js request, whatever its query (`?sdkid=…&lib=ttq`), for page.route. */
+export const PIXEL_SCRIPT = /\/pixel\/events\.js(\?|$)/;

@@ -14,7 +14,8 @@ function fire(pp,e){var id=pp.track(e.event,e.properties||{},{eventId:e.eventId}
   if(e.collect)pp.beacon({event:e.event,eventId:id||e.eventId,properties:e.properties||{},context:pp.context()});return id;}
 
 function saveChoice(choice){
-  document.cookie=CONSENT_COOKIE+'='+choice.adUserData+'.'+choice.adPersonalization+'; path=/; max-age=31536000; SameSite=Lax';
+  // Cookies can be disabled or throw (sandboxed frames): the choice still applies to this page.
+  try{document.cookie=CONSENT_COOKIE+'='+choice.adUserData+'.'+choice.adPersonalization+'; path=/; max-age=31536000; SameSite=Lax';}catch(e){}
   var banner=document.getElementById('consent-banner');if(banner)banner.hidden=true;
   var state={adUserData:choice.adUserData,adPersonalization:choice.adPersonalization,cmp:{name:'demo-banner',version:'1'}};
   if(live())window.pixelpair.consent(state);else window.pixelpair.push(['consent',state]);
