@@ -95,9 +95,10 @@ describe('pixel stub', () => {
   it('records identify keys and whether they were hashed, never the values', () => {
     const b = loaded({ historyObserver: false });
     b.run(SCRIPT);
-    b.run(`ttq.identify({ email: 'alice@example.com', sha256_phone_number: '${'a'.repeat(64)}' }); ttq.track('Lead', {}, { event_id: 'lead_9' });`);
+    b.run(`ttq.identify({ email: 'alice@example.com', sha256_phone_number: '${'a'.repeat(64)}' }); ttq.track('Lead', { email: 'alice@example.com', value: 1 }, { event_id: 'lead_9' });`);
     const lead = b.posted.find((c) => c.eventId === 'lead_9');
     expect(lead.identity).toEqual({ email: 'plain', phone_number: 'hashed' });
+    expect(lead.properties).toEqual({ email: '[redacted]', value: 1 });
     expect(JSON.stringify(b.posted)).not.toContain('alice@example.com');
   });
 
