@@ -1,6 +1,6 @@
 /**
- * `--store` specs: `sqlite:PATH` (default `sqlite:./pixelpair.db`) or a `postgres://` URL,
- * with an optional `?schema=NAME` that the outbox reads and pg does not see.
+ * `--store` specs: `sqlite:PATH[?synchronous=normal]` (default `sqlite:./pixelpair.db`) or a
+ * `postgres://` URL with an optional `?schema=NAME` that the outbox reads and pg does not see.
  */
 import { createPostgresStore } from './postgres-store.js';
 import { createSqliteStore } from './sqlite-store.js';
@@ -8,15 +8,18 @@ import type { OutboxStore } from './store.js';
 
 export const DEFAULT_STORE = 'sqlite:./pixelpair.db';
 
-export type StoreSpec = { kind: 'sqlite'; path: string } | { kind: 'postgres'; connectionString: string; schema?: string };
+export type StoreSpec = { kind: 'sqlite'; path: string; synchronous?: 'full' | 'normal' } | { kind: 'postgres'; connectionString: string; schema?: string };
 
 /** Throws a clear error for anything else (a misconfiguration, not a delivery failure). */
 export function parseStoreSpec(spec: string): StoreSpec {
   const s = spec.trim();
   if (s.startsWith('sqlite:')) {
-    const path = s.slice('sqlite:'.length);
+    const [path, query] = s.slice('sqlite:'.length).split('?', 2) as [string, string | undefined];
     if (!path) throw new Error('--store: `sqlite:` needs a file path, e.g. sqlite:./pixelpair.db');
-    return { kind: 'sqlite', path };
+    const synchronous = new URLSearchParams(query ?? '').get('synchronous');
+    if (synchronous === null) return { kind: 'sqlite', path };
+    if (synchronous !== 'full' && synchronous !== 'normal') throw new Error('--store: sqlite `?synchronous=` must be full or normal');
+    return { kind: 'sqlite', path, synchronous };
   }
   if (/^postgres(ql)?:\/\//.test(s)) {
     const url = new URL(s);
@@ -29,6 +32,6 @@ export function parseStoreSpec(spec: string): StoreSpec {
 
 export async function openStore(spec: string = DEFAULT_STORE): Promise<OutboxStore> {
   const parsed = parseStoreSpec(spec);
-  if (parsed.kind === 'sqlite') return createSqliteStore(parsed.path);
+  if (parsed.kind === 'sqlite') return createSqliteStore(parsed.path, parsed.synchronous ? { synchronous: parsed.synchronous } : {});
   return createPostgresStore(parsed.schema ? { connectionString: parsed.connectionString, schema: parsed.schema } : { connectionString: parsed.connectionString });
 }
