@@ -98,6 +98,7 @@ describe('Events API endpoint', () => {
     expect(pixel).toMatchObject([{ pixelId: 'PIX1', event: 'Purchase', eventId: 'ord_9', status: 'sent', identity: { email: 'hashed' } }]);
     expect(pixel[0].identity).not.toHaveProperty('bogus');
     await post(body([event('ord_9')]));
+    expect(emulator.pairs().pairs[0]).toMatchObject({ eventId: 'ord_9', pixel: { status: 'sent' }, server: { count: 1 } });
     const pairs = await (await fetch(`${emulator.url}/__emulator/pairs`)).json();
     expect(pairs.pairs).toMatchObject([{ event: 'Purchase', eventId: 'ord_9', withinMergeWindow: true, warnings: [{ code: 'no_strong_key' }] }]);
   });

@@ -10,6 +10,7 @@ import { createRequestIds } from './request-id.js';
 import { handleTrack, type TrackDeps } from './track-endpoint.js';
 import { handleAdmin } from './admin-routes.js';
 import { sendText } from './http.js';
+import { pairEvents, type PairsReport } from './pairing.js';
 
 export const TRACK_PATH = '/open_api/v1.3/event/track/';
 export const PIXEL_SCRIPT_PATH = '/pixel/events.js';
@@ -38,6 +39,8 @@ export interface Emulator {
   records(options?: { summary?: boolean }): EmulatorRecords;
   /** How many times (pixel id, event, event_id) was accepted. */
   acceptances(pixelId: string, event: string, eventId: string): number;
+  /** The Test Events pairing of everything recorded so far (same as `GET /__emulator/pairs`). */
+  pairs(options?: { testEventCode?: string }): PairsReport;
   reset(): void;
   close(): Promise<void>;
 }
@@ -100,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults: { set: (spec) => faults.set(spec), clear: () => faults.clear(), get: () => faults.get() },
     records: (opts) => records.snapshot(opts?.summary ?? false),
     acceptances: (pixelId, event, eventId) => records.acceptances(pixelId, event, eventId),
+    pairs: (opts) => pairEvents({ server: records.events(), pixel: records.pixelCalls(), now: Date.now(), testEventCode: opts?.testEventCode }),
     reset() {
       records.reset();
       faults.clear();

@@ -119,4 +119,13 @@ describe('pairEvents', () => {
     expect(report.pairs[0]!.server).toMatchObject({ limitedDataUse: true, adUserData: 'DENIED' });
     expect(report.unkeyed).toEqual({ serverWithoutEventId: 1, pixelWithoutEventId: 2, autoPageviews: 1 });
   });
+
+  it('keeps the most recent pairs under limit while the summary counts all', () => {
+    const report = pairEvents({
+      server: [server('Lead', 'early', { at: T0 }), server('Lead', 'late', { at: T0 + 5000 })],
+      pixel: [], now: T0, limit: 1,
+    });
+    expect(report.pairs.map((p) => p.eventId)).toEqual(['late']);
+    expect(report.summary.pairs).toBe(2);
+  });
 });
