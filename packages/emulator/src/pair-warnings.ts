@@ -1,10 +1,15 @@
 /** The diagnostics TikTok's Test Events would raise for one pair, as codes plus readable messages. */
+import { LEGACY_EVENTS, PAGE_VIEW, STANDARD_EVENTS, eventKind } from '@pixelpair/core';
 import type { Pair } from './pairing.js';
+
+const KNOWN_BY_LOWER = new Map<string, string>(
+  [...STANDARD_EVENTS, ...Object.keys(LEGACY_EVENTS), PAGE_VIEW].map((name) => [name.toLowerCase(), name]),
+);
 
 export type PairWarningCode =
   | 'server_missing' | 'pixel_missing' | 'pixel_not_sent' | 'name_mismatch' | 'duplicate_event_id'
   | 'missing_ip' | 'missing_user_agent' | 'no_strong_key' | 'stale_event_time' | 'future_event_time'
-  | 'server_sent_twice' | 'pixel_sent_twice';
+  | 'server_sent_twice' | 'pixel_sent_twice' | 'event_name_case';
 
 export interface PairWarning { code: PairWarningCode; message: string }
 
@@ -30,6 +35,8 @@ export function pairWarnings(
   if (unrelated.length) {
     out.push({ code: 'duplicate_event_id', message: `event_id ${eventId} is also used for ${unrelated.join(', ')}: one event_id per user action` });
   }
+  const known = eventKind(event) === 'custom' ? KNOWN_BY_LOWER.get(event.toLowerCase()) : undefined;
+  if (known) out.push({ code: 'event_name_case', message: `${event} is a custom event to TikTok (names are case-sensitive); the standard name is ${known}` });
   if (pixel && !server) {
     if (pixel.status === 'sent') out.push({ code: 'server_missing', message: 'No server copy was accepted for this pixel event' });
   }

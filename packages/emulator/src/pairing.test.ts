@@ -128,4 +128,11 @@ describe('pairEvents', () => {
     expect(report.pairs.map((p) => p.eventId)).toEqual(['late']);
     expect(report.summary.pairs).toBe(2);
   });
+
+  it('flags a standard name in the wrong case as a custom event', () => {
+    const report = pairEvents({ server: [server('purchase', 'ord_4')], pixel: [pixel('purchase', 'ord_4')], now: T0 });
+    expect(codes(report.pairs[0])).toEqual(['event_name_case']);
+    expect(report.pairs[0]!.warnings[0]!.message).toContain('the standard name is Purchase');
+    expect(codes(pairEvents({ server: [server('MyCustom', 'c_1')], pixel: [pixel('MyCustom', 'c_1')], now: T0 }).pairs[0])).toEqual([]);
+  });
 });
