@@ -61,6 +61,7 @@ export function renderPage(kit: Pick<RouteKit, 'pixel' | 'state'>, req: Incoming
     consent,
     cartCount,
     ...(content.events ? { events: content.events } : {}),
+    ...(content.identify ? { identify: content.identify } : {}),
     ...(options.spa ? { spa: true } : {}),
     ...(options.extraScript ? { extraScript: options.extraScript } : {}),
   });

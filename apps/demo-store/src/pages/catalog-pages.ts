@@ -8,6 +8,8 @@ export interface PageContent {
   title: string;
   body: string;
   events?: PageEvent[];
+  /** SHA-256 hashes for `pixelpair.identify` before the events fire (never plain values). */
+  identify?: { email?: string; phone?: string; externalId?: string };
 }
 
 const contentOf = (p: Product, quantity = 1) => ({

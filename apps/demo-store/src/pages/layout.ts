@@ -22,6 +22,7 @@ export interface LayoutInput {
   consent: ConsentChoice | undefined;
   cartCount: number;
   events?: PageEvent[];
+  identify?: { email?: string; phone?: string; externalId?: string };
   /** Client-side routed page: the browser package emits one page view per route change. */
   spa?: boolean;
   extraScript?: string;
@@ -60,6 +61,7 @@ export function layout(input: LayoutInput): string {
 <script async src="/pixelpair.min.js" ${attrs}></script>
 <script defer src="/shop.js"></script>
 <script type="application/json" id="pp-events">${inlineJson(input.events ?? [])}</script>
+${input.identify ? `<script type="application/json" id="pp-identify">${inlineJson(input.identify)}</script>` : ''}
 </head><body>
 <header><a class="brand" href="/">Northpeak Running</a><a href="/products">Products</a><a href="/search">Search</a><a href="/app/">Lookbook</a><a href="/lead">Fitting</a><a href="/cart" id="cart-link">Cart (${input.cartCount})</a></header>
 <main>${input.body}</main>

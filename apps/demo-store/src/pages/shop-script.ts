@@ -41,5 +41,6 @@ document.addEventListener('submit',function(ev){
   pp.addContextFields(form);
 },true);
 
-whenReady(function(pp){var events=readEvents();for(var i=0;i<events.length;i++)fire(pp,events[i]);window.__shopEventsFired=events.length;});
+function readIdentity(){var el=document.getElementById('pp-identify');if(!el)return null;try{return JSON.parse(el.textContent||'null');}catch(e){return null;}}
+whenReady(function(pp){var who=readIdentity();if(who)pp.identify(who);var events=readEvents();for(var i=0;i<events.length;i++)fire(pp,events[i]);window.__shopEventsFired=events.length;});
 })();`;

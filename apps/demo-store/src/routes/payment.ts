@@ -11,6 +11,8 @@ import { thankYouPage } from '../pages/checkout-pages.js';
 import { resultParts, verify } from '../payment/signature.js';
 import type { PaymentResult } from '../payment/signature.js';
 import { confirmPayment } from '../shop/confirm-payment.js';
+import { hashedIdentity } from '../shop/hashed-identity.js';
+import { customerId } from '../shop/shop-state.js';
 
 function paymentResult(input: Record<string, unknown>): PaymentResult | undefined {
   const { order, payment, status } = input;
@@ -50,5 +52,6 @@ export const thankYou: Handler = (req, res, url, kit) => {
   const order = kit.state.order(decodeURIComponent(url.pathname.slice('/thank-you/'.length)));
   if (!order) return sendText(res, 404, 'unknown order');
   const event = kit.settings.purchaseEvent;
-  kit.render(req, res, thankYouPage(order, event, orderEventId(order.id, event)));
+  const identify = hashedIdentity({ email: order.email, phone: order.phone, country: order.country, externalId: customerId(order) });
+  kit.render(req, res, { ...thankYouPage(order, event, orderEventId(order.id, event)), identify });
 };

@@ -14,7 +14,9 @@ const value = (v: string | undefined) => (v === 'granted' || v === 'denied' ? v 
 /** `granted.denied` → `{ adUserData: 'granted', adPersonalization: 'denied' }`; anything else is no choice. */
 export function parseConsentChoice(raw: string | undefined): ConsentChoice | undefined {
   if (!raw) return undefined;
-  const [a, p] = raw.split('.');
+  const parts = raw.split('.');
+  if (parts.length !== 2) return undefined;
+  const [a, p] = parts;
   const adUserData = value(a);
   const adPersonalization = value(p);
   return adUserData && adPersonalization ? { adUserData, adPersonalization } : undefined;

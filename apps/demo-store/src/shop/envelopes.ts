@@ -6,6 +6,7 @@
 import { leadEventId, orderEventId } from '@pixelpair/core';
 import type { ConsentState } from '@pixelpair/core';
 import type { StoredContext } from './stored-context.js';
+import { customerId } from './shop-state.js';
 import type { Lead, Order } from './shop-state.js';
 
 /** The envelope shape of @pixelpair/server (kept structural so the demo reads as plain data). */
@@ -49,7 +50,7 @@ const seconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 /** The purchase copy (CompletePayment or Purchase), event time = when the order was paid. */
 export function orderEnvelope(order: Order, eventName: string): Envelope {
-  const user = { ...userFrom(order.context), email: order.email, phone: order.phone, externalId: `cust_${order.cartId}`, country: order.country };
+  const user = { ...userFrom(order.context), email: order.email, phone: order.phone, externalId: customerId(order), country: order.country };
   return withContext(
     {
       event: eventName,

@@ -129,3 +129,6 @@ export function createShopState(): ShopState {
     lead: (id) => leads.get(id),
   };
 }
+
+/** The shop's customer id for an order (guest checkout: one per cart), sent hashed as external_id. */
+export const customerId = (order: Pick<Order, 'cartId'>): string => `cust_${order.cartId}`;

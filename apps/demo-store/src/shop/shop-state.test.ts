@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN_CONSENT } from '@pixelpair/core';
+import { createShopState, customerId } from './shop-state.js';
+import type { StoredContext } from './stored-context.js';
+
+const ctx: StoredContext = { page: {}, consent: { ...UNKNOWN_CONSENT }, capturedAt: '2026-11-25T06:00:00.000Z', source: 'request', ip: '203.0.113.7' };
+
+function orderOf(state = createShopState()) {
+  const cart = state.cart(undefined);
+  state.addToCart(cart.id, 'SKU-481', 2, ctx);
+  const order = state.placeOrder({ cartId: cart.id, email: 'a@example.com', phone: '+49 170 1234567', country: 'DE', currency: 'EUR', context: ctx })!;
+  return { state, cart, order };
+}
+
+describe('shop state', () => {
+  it('marks an order paid once: the first confirmation says first, every later one does not', () => {
+    const { state, order } = orderOf();
+    const first = state.markPaid(order.id, 'pay_1', new Date('2026-11-25T07:00:00Z'));
+    const again = state.markPaid(order.id, 'pay_2');
+    expect(first).toMatchObject({ ok: true, first: true });
+    expect(again).toMatchObject({ ok: true, first: false });
+    expect(state.order(order.id)).toMatchObject({ status: 'paid', paymentId: 'pay_1', paidAt: '2026-11-25T07:00:00.000Z' });
+  });
+
+  it('refuses to pay an unknown order', () => {
+    expect(createShopState().markPaid('nope', 'pay_1')).toEqual({ ok: false, reason: 'unknown_order' });
+  });
+
+  it('places an order from the cart with its total, keeps the context, and empties the cart', () => {
+    const { cart, order } = orderOf();
+    expect(order).toMatchObject({ value: 259.9, currency: 'EUR', status: 'pending', context: ctx });
+    expect(order.lines).toHaveLength(1);
+    expect(cart.lines).toEqual([]);
+    expect(cart).toMatchObject({ adds: 1, orders: 1 });
+  });
+
+  it('gives each order its own id and refuses an empty cart', () => {
+    const state = createShopState();
+    const a = orderOf(state).order;
+    const b = orderOf(state).order;
+    expect(a.id).not.toBe(b.id);
+    expect(a.id).toMatch(/^\d+$/);
+    expect(state.placeOrder({ cartId: state.cart(undefined).id, email: 'x@example.com', phone: '1', country: 'DE', currency: 'EUR', context: ctx })).toBeUndefined();
+  });
+
+  it('rejects unknown products and silly quantities', () => {
+    const state = createShopState();
+    const cart = state.cart(undefined);
+    expect(state.addToCart(cart.id, 'SKU-404', 1)).toBeUndefined();
+    expect(state.addToCart(cart.id, 'SKU-481', 0)).toBeUndefined();
+    expect(state.addToCart(cart.id, 'SKU-481', 1.5)).toBeUndefined();
+    expect(cart.lines).toEqual([]);
+  });
+
+  it('reuses a known cart id and never adopts a malformed one', () => {
+    const state = createShopState();
+    const cart = state.cart(undefined);
+    expect(state.cart(cart.id)).toBe(cart);
+    expect(state.cart('c<script>').id).toMatch(/^c[0-9a-f]{12}$/);
+  });
+
+  it('derives the customer id from the cart, never from personal data', () => {
+    expect(customerId({ cartId: 'c0123456789ab' })).toBe('cust_c0123456789ab');
+  });
+});

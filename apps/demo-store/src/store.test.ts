@@ -1,0 +1,97 @@
+/**
+ * The store end to end over HTTP, without a browser: the purchase server copy is sent once,
+ * from the first payment confirmation (here the provider's webhook, a Node request), and
+ * carries the context stored from the shopper's own requests, not the webhook's.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { contextToFields } from '@pixelpair/core';
+import { createDemoStore } from './store.js';
+import type { DemoStore } from './store.js';
+import { createPaymentProvider } from './payment/provider.js';
+import type { PaymentProvider } from './payment/provider.js';
+import type { DeliveryBackend } from './delivery.js';
+import type { Envelope } from './shop/envelopes.js';
+
+const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) unit-test-browser';
+const fields = contextToFields({
+  ttclid: 'E.C.P.unit-1', ttp: 'unit-ttp.tt.1', userAgent: BROWSER_UA, page: { url: 'http://shop.test/products/SKU-481' },
+  consent: { adUserData: 'granted', adPersonalization: 'granted', cmp: { name: 'demo-banner', version: '1' } }, capturedAt: '2026-11-25T06:00:00.000Z',
+});
+
+let store: DemoStore | undefined;
+let payment: PaymentProvider | undefined;
+afterEach(async () => {
+  await store?.close();
+  await payment?.close();
+});
+
+async function setUp() {
+  const sent: Envelope[] = [];
+  const backend: DeliveryBackend = { hand: async (e) => (sent.push(e), { status: 'sent' }), close: async () => undefined };
+  payment = await createPaymentProvider({ secret: 'unit-secret' });
+  store = await createDemoStore({ apiUrl: 'http://127.0.0.1:9/unused', accessToken: 'x', pixelId: 'CUNIT', paymentOrigin: payment.url, paymentSecret: 'unit-secret', backend });
+  return { sent, store, payment };
+}
+
+const form = (values: Record<string, string>) => new URLSearchParams(values).toString();
+const hidden = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+
+describe('demo store over HTTP', () => {
+  it('sends one purchase copy, from the first confirmation, with the stored browser context', async () => {
+    const { sent, store } = await setUp();
+    const landing = await fetch(`${store.url}/?ttclid=E.C.P.unit-1`, { headers: { 'user-agent': BROWSER_UA } });
+    expect(landing.headers.getSetCookie().some((c) => c.startsWith('ttclid=E.C.P.unit-1;')), 'the server re-sets the click id').toBe(true);
+
+    const product = await fetch(`${store.url}/products/SKU-481`, { headers: { 'user-agent': BROWSER_UA } });
+    const cookie = product.headers.getSetCookie()[0]!.split(';')[0]!;
+    const headers = { 'user-agent': BROWSER_UA, cookie, 'content-type': 'application/x-www-form-urlencoded' };
+    const added = await fetch(`${store.url}/cart/add`, { method: 'POST', headers, redirect: 'manual', body: form({ product: 'SKU-481', quantity: '1', ...fields }) });
+    expect(added.status).toBe(303);
+
+    const checkout = await fetch(`${store.url}/checkout`, { method: 'POST', headers, redirect: 'manual', body: form({ email: 'buyer@example.com', phone: '+49 170 1234567', country: 'DE', ...fields }) });
+    const payUrl = checkout.headers.get('location')!;
+    expect(new URL(payUrl).origin).toBe(payment!.url);
+
+    const payPage = await (await fetch(payUrl)).text();
+    const paid = await fetch(`${payment!.url}/pay`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ ...hidden(payPage), status: 'paid' }) });
+    expect(sent, 'the webhook already confirmed the order').toHaveLength(1);
+
+    const back = await fetch(paid.headers.get('location')!, { headers, redirect: 'manual' });
+    expect(back.headers.get('location')).toMatch(/^\/thank-you\/\d+$/);
+    const orderId = back.headers.get('location')!.split('/').pop()!;
+    const thanks = await (await fetch(`${store.url}/thank-you/${orderId}`, { headers })).text();
+    expect(thanks).toContain(`ord_${orderId}_complete_payment`);
+    expect(await store.confirmPayment(orderId)).toMatchObject({ ok: true, first: false });
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      event: 'CompletePayment',
+      eventId: `ord_${orderId}_complete_payment`,
+      user: { ttclid: 'E.C.P.unit-1', ttp: 'unit-ttp.tt.1', userAgent: BROWSER_UA, ip: '127.0.0.1', email: 'buyer@example.com' },
+      consent: { adUserData: 'granted', adPersonalization: 'granted' },
+      properties: { value: 129.95, currency: 'EUR' },
+    });
+  });
+
+  it('refuses a forged payment result', async () => {
+    const { sent, store } = await setUp();
+    const forged = await fetch(`${store.url}/payment/return?order=10001&payment=pay_x&status=paid&sig=${'0'.repeat(64)}`, { redirect: 'manual' });
+    expect(forged.status).toBe(400);
+    const hook = await fetch(`${store.url}/payment/webhook`, { method: 'POST', body: JSON.stringify({ order: '10001', payment: 'p', status: 'paid', signature: 'nope' }) });
+    expect(hook.status).toBe(400);
+    expect(sent).toEqual([]);
+  });
+
+  it('collects browsing events from the browser but never a purchase', async () => {
+    const { sent, store } = await setUp();
+    const handoff = (event: string, eventId: string) => ({
+      event, eventId, properties: { value: 999 },
+      context: { ttclid: 'E.C.P.beacon', page: {}, consent: { adUserData: 'granted', adPersonalization: 'granted' }, capturedAt: '2026-11-25T06:00:00.000Z' },
+    });
+    const post = (body: unknown) => fetch(`${store.url}/collect`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA }, body: JSON.stringify(body) });
+    expect((await post(handoff('ViewContent', 'view_1'))).status).toBe(202);
+    expect((await post(handoff('CompletePayment', 'ord_1_complete_payment'))).status).toBe(202);
+    expect((await post({ event: 'ViewContent', eventId: 'has space', context: {} })).status).toBe(400);
+    expect(sent.map((e) => [e.event, e.eventId, e.user.ttclid])).toEqual([['ViewContent', 'view_1', 'E.C.P.beacon']]);
+  });
+});

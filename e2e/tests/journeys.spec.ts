@@ -1,0 +1,156 @@
+/**
+ * Issue 6: the six journeys, each asserting on what the local TikTok stand-in recorded.
+ */
+import { startDemo } from '@pixelpair/demo-store';
+import { expect, test } from './support/fixtures.js';
+import { checkAllPairs } from './support/check-pair.js';
+import { buyOne } from './support/buy.js';
+import { chooseConsent, firedEvents, PIXEL_SCRIPT, search, submitLead } from './support/journey.js';
+import { eventually } from './support/eventually.js';
+import { createRecords } from './support/records.js';
+import type { Records } from './support/records.js';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const ALL_EVENTS = ['AddToCart', 'CompletePayment', 'InitiateCheckout', 'Search', 'SubmitForm', 'ViewContent'];
+
+/** Shop, pay, search and ask for a fitting: every kind of event the demo has. */
+async function fullJourney(page: Parameters<typeof buyOne>[0], demo: Parameters<typeof buyOne>[1], consent: 'accept' | 'reject') {
+  const bought = await buyOne(page, demo, { consent });
+  const searched = await search(page, demo.urls.store, 'trail');
+  const { leadId, lead } = await submitLead(page, demo.urls.store, 'Runner.Lead@Example.com');
+  const ids: Array<[string, string]> = [
+    ['ViewContent', bought.view.eventId],
+    ['AddToCart', bought.addEventId],
+    ['InitiateCheckout', bought.checkout.eventId],
+    ['CompletePayment', bought.purchase.eventId],
+    ['Search', searched.eventId],
+    ['SubmitForm', lead.eventId],
+  ];
+  return { ...bought, leadId, ids };
+}
+
+const serverTwins = (records: Records, ids: Array<[string, string]>) =>
+  eventually(() => {
+    const found = ids.map(([event, id]) => records.serverEvent(event, id));
+    return found.every(Boolean) ? found.map((e) => e!) : undefined;
+  }, `server copies of ${ids.map(([e]) => e).join(', ')}`);
+
+test('journey 1 — ttclid and consent accepted: every browser event has a server twin carrying ttclid, ttp, ip, user agent and the strong keys collected', async ({ page, demo, records }) => {
+  const journey = await fullJourney(page, demo, 'accept');
+  const twins = await serverTwins(records, journey.ids);
+
+  await eventually(() => records.sentTracks().length >= journey.ids.length, 'every pixel copy');
+  const pairs = checkAllPairs(records.sentTracks(), records.serverEvents());
+  expect(pairs.map((p) => p.event).sort()).toEqual(ALL_EVENTS);
+  expect(pairs.filter((p) => !p.check.ok), 'pixel copies without a matching server twin').toEqual([]);
+
+  for (const twin of twins) {
+    expect(twin.keys, `${twin.event} ${twin.eventId}`).toMatchObject({ ttclid: true, ttp: true, ip: true, user_agent: true });
+    expect(twin.ttclid).toBe(journey.ttclid);
+  }
+  const purchase = twins.find((t) => t.event === 'CompletePayment')!;
+  expect(purchase.keys).toMatchObject({ email: true, phone: true, external_id: true });
+  expect(purchase.body!.user).toMatchObject({ email: expect.stringMatching(HEX64), phone: expect.stringMatching(HEX64), external_id: expect.stringMatching(HEX64) });
+  const purchasePixel = records.sentTracks().find((c) => c.event === 'CompletePayment')!;
+  expect(purchasePixel.identity, 'advanced matching on the thank-you page, hashed by the server').toEqual({ email: 'hashed', phone_number: 'hashed', external_id: 'hashed' });
+  const lead = twins.find((t) => t.event === 'SubmitForm')!;
+  expect(lead.keys).toMatchObject({ email: true });
+  expect(lead.body!.user!.email).toMatch(HEX64);
+  expect(records.requests().every((r) => r.code === 0), 'every Events API request accepted').toBe(true);
+});
+
+test('journey 2 — consent rejected: the pixel is revoked and the server twins carry no email, phone or external_id', async ({ page, demo, records }) => {
+  const journey = await fullJourney(page, demo, 'reject');
+  const twins = await serverTwins(records, journey.ids);
+  expect(records.pixelCalls().some((c) => c.method === 'revokeConsent')).toBe(true);
+  expect(records.sentTracks(), 'no pixel event reached TikTok').toEqual([]);
+  for (const twin of twins) {
+    expect(twin.keys, `${twin.event} ${twin.eventId}`).toMatchObject({ email: false, phone: false, external_id: false });
+    expect(twin.body!.user ?? {}).not.toHaveProperty('email');
+    expect(twin.limitedDataUse, 'ad_personalization denied').toBe(true);
+  }
+});
+
+test('journey 3 — Pixel blocked: the server copies still arrive with ttclid and their event_ids', async ({ page, demo, records }) => {
+  await page.route(PIXEL_SCRIPT, (route) => route.abort('blockedbyclient'));
+  const journey = await fullJourney(page, demo, 'accept');
+  const twins = await serverTwins(records, journey.ids);
+  for (const twin of twins) expect(twin.ttclid, `${twin.event} ${twin.eventId}`).toBe(journey.ttclid);
+  expect(twins.find((t) => t.event === 'CompletePayment')!.eventId).toBe(`ord_${journey.orderId}_complete_payment`);
+  expect(records.pixelCalls(), 'the Pixel never loaded').toEqual([]);
+});
+
+test('journey 4 — payment redirect through another origin: ttclid and the event_id survive', async ({ page, demo, records }) => {
+  const visited: string[] = [];
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) visited.push(new URL(frame.url()).origin); });
+  const bought = await buyOne(page, demo);
+  const paymentOrigin = new URL(demo.urls.payment).origin;
+  expect(visited).toContain(paymentOrigin);
+  expect(paymentOrigin).not.toBe(new URL(demo.urls.store).origin);
+
+  const eventId = `ord_${bought.orderId}_complete_payment`;
+  const pixelCopy = await eventually(() => records.sentTracks().find((c) => c.event === 'CompletePayment'), 'the pixel copy');
+  expect(pixelCopy.eventId).toBe(eventId);
+  expect(pixelCopy.referrer, 'the thank-you page was reached from the payment origin').toContain(paymentOrigin);
+  const serverCopy = await eventually(() => records.serverEvent('CompletePayment', eventId), 'the server copy');
+  expect(serverCopy.ttclid).toBe(bought.ttclid);
+  expect(serverCopy.body!.user!.user_agent, 'the stored browser UA, not the webhook caller').toBe(await page.evaluate(() => navigator.userAgent));
+});
+
+test('journey 5 — SPA route changes: exactly one page view per route, none from TikTok history observer', async ({ page, demo, records }) => {
+  await page.goto(`${demo.urls.store}/app/`);
+  await chooseConsent(page, 'accept');
+  await firedEvents(page);
+  await eventually(() => records.sentPageViews().length === 1, 'the first page view');
+  await page.locator('#spa-nav a[href="/app/trail"]').click();
+  await expect(page.locator('#spa-view h2')).toHaveText('Trail stories');
+  await page.locator('#spa-nav a[href="/app/road"]').click();
+  await expect(page.locator('#spa-view h2')).toHaveText('Road stories');
+  await page.locator('#spa-nav a[href="/app/road"]').click(); // the same route again is not a page view
+  await page.goBack();
+  await expect(page.locator('#spa-view h2')).toHaveText('Trail stories');
+
+  await eventually(() => records.sentPageViews().length >= 4, 'four page views');
+  await page.waitForTimeout(300); // a late duplicate would land here
+  const views = records.sentPageViews();
+  expect(views.map((v) => new URL(v.url).pathname)).toEqual(['/app/', '/app/trail', '/app/road', '/app/trail']);
+  expect(records.pixelCalls().filter((c) => c.auto), 'automatic page views from the history observer').toEqual([]);
+});
+
+test('journey 6 — the same order confirmed twice (webhook and return, thank-you reloads, a second backend job): one server event', async ({ page, demo, records }) => {
+  const bought = await buyOne(page, demo);
+  const eventId = `ord_${bought.orderId}_complete_payment`;
+  await page.reload();
+  await firedEvents(page);
+  await page.reload();
+  await firedEvents(page);
+
+  const second = await demo.store.confirmPayment(bought.orderId, 'reconciliation-job');
+  expect(second).toMatchObject({ ok: true, first: false });
+  const resent = await demo.store.resendPurchase(bought.orderId);
+  expect(resent?.status, "the outbox's unique key refuses the second enqueue").toBe('duplicate');
+
+  await records.settled();
+  await eventually(() => records.sentTracks().filter((c) => c.eventId === eventId).length >= 3, 'three pixel copies (one per load)');
+  expect(demo.emulator!.acceptances(demo.pixelId, 'CompletePayment', eventId)).toBe(1);
+  expect(records.serverEvents().filter((e) => e.eventId === eventId)).toHaveLength(1);
+  expect(demo.store.delivery.records().filter((r) => r.eventId === eventId).map((r) => r.status)).toEqual(['enqueued', 'duplicate']);
+});
+
+test('event names are configurable: Purchase and Lead pair exactly like CompletePayment and SubmitForm', async ({ page }) => {
+  const current = await startDemo({ store: { purchaseEvent: 'Purchase', leadEvent: 'Lead' } });
+  try {
+    const records = createRecords(current);
+    const bought = await buyOne(page, current);
+    const { lead } = await submitLead(page, current.urls.store, 'lead@example.com');
+    expect(bought.purchase).toMatchObject({ event: 'Purchase', eventId: `ord_${bought.orderId}_purchase` });
+    expect(lead.event).toBe('Lead');
+    await serverTwins(records, [['Purchase', bought.purchase.eventId], ['Lead', lead.eventId]]);
+    await eventually(() => records.sentTracks().some((c) => c.event === 'Lead'), 'the Lead pixel copy');
+    const pairs = checkAllPairs(records.sentTracks(), records.serverEvents());
+    expect(pairs.filter((p) => !p.check.ok)).toEqual([]);
+    expect(pairs.map((p) => p.event)).toEqual(expect.arrayContaining(['Purchase', 'Lead']));
+  } finally {
+    await current.close();
+  }
+});
