@@ -8,13 +8,18 @@ const ts = (define) => esbuild({ target: 'es2020', tsconfig: './tsconfig.json', 
 
 export default [
   {
+    // one ESM file per module: a bundler that imports only `track` never sees the
+    // js-cookie import (js-cookie runs code at import time, so it cannot be shaken out)
     input: 'src/index.ts',
     external: ['js-cookie'],
     plugins: [resolve({ browser: true }), ts()],
-    output: [
-      { file: 'dist/index.mjs', format: 'es', sourcemap: true },
-      { file: 'dist/index.cjs', format: 'cjs', sourcemap: true, exports: 'named' },
-    ],
+    output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: (chunk) => chunk.name.replace(/^.*core\/dist\//, 'core/') + '.mjs' },
+  },
+  {
+    input: 'src/index.ts',
+    external: ['js-cookie'],
+    plugins: [resolve({ browser: true }), ts()],
+    output: { file: 'dist/index.cjs', format: 'cjs', sourcemap: true, exports: 'named' },
   },
   {
     input: 'src/tag.ts',

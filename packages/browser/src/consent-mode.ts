@@ -39,4 +39,4 @@ export const listenConsentMode: () => boolean = /* @__PURE__ */ safe(() => {
     return result;
   };
   return true;
-});
+}, () => false);

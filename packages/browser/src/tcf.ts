@@ -37,4 +37,4 @@ const onTcData = /* @__PURE__ */ safe((data: TcData | undefined, ok: boolean) =>
 export const listenTcf: () => boolean = /* @__PURE__ */ safe(() => {
   const api = (window as any).__tcfapi;
   return !!api && (api('addEventListener', 2, onTcData), true);
-});
+}, () => false);
