@@ -129,7 +129,7 @@ export function createTikTok(config: TikTokConfig = {}): TikTokClient {
         const record = deliveryRecord(e, status, r.outcome, r.attempts, { exhausted: r.exhausted });
         if (status === 'delivered') logger.info(record, 'tiktok event delivered');
         else if (status === 'stopped') logger.error(record, 'tiktok sending stopped: check the access token and pixel permissions');
-        else if (r.exhausted || !r.outcome.ok) logger.error(record, r.exhausted ? 'tiktok event not delivered: retries exhausted' : 'tiktok event dropped');
+        else logger.error(record, r.exhausted ? 'tiktok event not delivered: retries exhausted' : 'tiktok event dropped');
         outcomes.push({
           index: indexOf.get(e) ?? -1,
           eventId: e.event.event_id,

@@ -202,6 +202,23 @@ describe('user: hashing, arrays, drops, consent', () => {
     expect(p.event.limited_data_use).toBe(true);
   });
 
+  it.each<[unknown, string | undefined]>([
+    ['GRANTED', 'granted'],
+    [true, 'granted'],
+    ['no', 'denied'],
+    [0, 'denied'],
+    ['unknown', 'unknown'],
+    ['maybe', undefined],
+  ])('reads consent spelling %j as %s', (adUserData, value) => {
+    const r = prepareEvent({ ...base, consent: { adUserData } }, config);
+    if (value) expect(ok(r).log.consent.adUserData).toBe(value);
+    else expect(errors(r)).toEqual([{ path: 'consent.adUserData', message: expect.stringContaining('granted') }]);
+  });
+
+  it('throws for a missing pixel id: that is configuration, not data', () => {
+    expect(() => prepareEvent(base, { pixelId: ' ' })).toThrow(/pixelId/);
+  });
+
   it('carries pixel id and test event code for batching', () => {
     const p = ok(prepareEvent(base, { ...config, testEventCode: 'TEST123' }));
     expect([p.pixelId, p.testEventCode]).toEqual(['CPIXEL0123456789ABCD', 'TEST123']);

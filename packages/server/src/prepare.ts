@@ -50,6 +50,7 @@ function consentState(input: Envelope['consent']): ConsentState {
 }
 
 export function prepareEvent(envelope: unknown, config: PrepareConfig): PrepareResult {
+  if (typeof config?.pixelId !== 'string' || !config.pixelId.trim()) throw new Error('pixelpair: prepareEvent needs config.pixelId (the TikTok pixel code)');
   const rules = {
     nowSeconds: Math.floor(nowMs(config.now) / 1000),
     maxAgeSeconds: config.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS,

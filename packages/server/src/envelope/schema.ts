@@ -4,7 +4,7 @@
  * the key rather than a match key silently lost; `properties` also accepts custom keys.
  * Messages never quote the input value: it may be personal data.
  */
-import { MAX_EVENT_ID_LENGTH } from '@pixelpair/core';
+import { MAX_EVENT_ID_LENGTH, toConsentValue } from '@pixelpair/core';
 import { z } from 'zod';
 import { isTikTokCurrency } from './currencies.js';
 
@@ -67,8 +67,12 @@ export const propertiesSchema = z.looseObject({
   description: z.string().max(1000).optional(),
 });
 
+/** Core's spellings (GRANTED, true, 'yes', 1…); an unrecognised value is an error, not a silent 'unknown'. */
 const consentValue = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v === true ? 'granted' : v === false ? 'denied' : v),
+  (v) => {
+    const value = toConsentValue(v);
+    return value === 'unknown' && typeof v === 'string' && v.trim().toLowerCase() === 'unknown' ? 'unknown' : value === 'unknown' ? v : value;
+  },
   z.enum(['granted', 'denied', 'unknown'], { error: 'must be "granted", "denied" or "unknown"' }),
 );
 
