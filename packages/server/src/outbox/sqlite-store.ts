@@ -41,6 +41,12 @@ CREATE TABLE IF NOT EXISTS ${A} (
 CREATE INDEX IF NOT EXISTS ${A}_event ON ${A} (event_row);
 `;
 
+function push(groups: Map<string, number[]>, key: string, id: number) {
+  const ids = groups.get(key);
+  if (ids) ids.push(id);
+  else groups.set(key, [id]);
+}
+
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): OutboxStore {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -55,29 +61,35 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   );
   const lease = db.prepare(
     `UPDATE ${E} SET state = 'leased', lease_owner = @owner, due_at = @until, updated_at = @now
-     WHERE id IN (SELECT id FROM ${E} WHERE state IN ('pending', 'leased') AND due_at <= @now ORDER BY due_at LIMIT @limit)
+     WHERE id IN (SELECT id FROM ${E} INDEXED BY ${E}_due
+                  WHERE state IN ('pending', 'leased') AND due_at <= @now ORDER BY due_at LIMIT @limit)
      RETURNING ${LEASE_COLUMNS}`,
   );
   const settle = db.prepare(
     `UPDATE ${E} SET state = @state, due_at = @due_at, stop_since = @stop_since, last_error = @last_error,
        dead_reason = @dead_reason, delivered_at = @delivered_at, attempts = attempts + @inc,
        lease_owner = NULL, updated_at = @now
-     WHERE id = @id AND state = 'leased' AND lease_owner = @owner`,
+     WHERE id IN (SELECT value FROM json_each(@ids)) AND state = 'leased' AND lease_owner = @owner`,
   );
   const logAttempt = db.prepare(
     `INSERT INTO ${A} (event_row, at, decision, reason, code, http_status, request_id, latency_ms, message)
-     VALUES (@event_row, @at, @decision, @reason, @code, @http_status, @request_id, @latency_ms, @message)`,
+     SELECT value, @at, @decision, @reason, @code, @http_status, @request_id, @latency_ms, @message FROM json_each(@ids)`,
   );
 
   const enqueueTx = db.transaction((events: readonly PreparedEvent[], now: number) =>
     events.map((p) => insert.run({ ...toInsertRow(p), now }).changes === 1),
   );
+  // Events answered by one request share one attempt and usually one next state: one statement per group.
   const settleTx = db.transaction((owner: string, settlements: readonly Settlement[], now: number) => {
+    const attempts = new Map<string, number[]>();
+    const updates = new Map<string, number[]>();
     for (const s of settlements) {
-      if (s.attempt) logAttempt.run({ event_row: s.id, ...attemptValues(s.attempt) });
+      if (s.attempt) push(attempts, JSON.stringify(attemptValues(s.attempt)), s.id);
       const inc = s.attempt && s.attempt.decision !== 'expired' ? 1 : 0;
-      settle.run({ id: s.id, owner, now, inc, ...settleValues(s.next, now) });
+      push(updates, JSON.stringify({ inc, ...settleValues(s.next, now) }), s.id);
     }
+    for (const [values, ids] of attempts) logAttempt.run({ ...JSON.parse(values), ids: JSON.stringify(ids) });
+    for (const [values, ids] of updates) settle.run({ ...JSON.parse(values), ids: JSON.stringify(ids), owner, now });
   });
 
   async function replay(o: ReplayOptions) {
