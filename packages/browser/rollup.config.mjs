@@ -4,7 +4,7 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
-const ts = (define) => esbuild({ target: 'es2020', tsconfig: './tsconfig.json', define });
+const ts = (define = { __SCRIPT_TAG__: 'false' }) => esbuild({ target: 'es2020', tsconfig: './tsconfig.json', define });
 
 export default [
   {
@@ -25,9 +25,10 @@ export default [
     input: 'src/tag.ts',
     plugins: [
       resolve({ browser: true }),
-      ts({ 'process.env.NODE_ENV': '"production"' }),
+      // a production build: the dev-build check is compiled out, data-debug still warns
+      ts({ __SCRIPT_TAG__: 'true' }),
       terser({ ecma: 2020, toplevel: true, compress: { passes: 2, pure_getters: true, unsafe_arrows: true }, format: { comments: false } }),
     ],
-    output: { file: 'dist/pixelpair.min.js', format: 'iife', sourcemap: true },
+    output: { file: 'dist/pixelpair.min.js', format: 'iife', strict: false, sourcemap: true },
   },
 ];

@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { reportersFor } from '../../scripts/vitest-reporters.mjs';
 
 export default defineConfig({
+  // the npm builds' value (rollup.config.mjs): warnings follow debug and the host's NODE_ENV
+  define: { __SCRIPT_TAG__: 'false' },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'happy-dom',

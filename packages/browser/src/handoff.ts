@@ -35,7 +35,7 @@ export type BeaconInput = Omit<Handoff, 'context'> & { context?: CapturedContext
  */
 export const beacon: (handoff: BeaconInput, url?: string) => boolean = /* @__PURE__ */ safe((handoff: BeaconInput, url?: string) => {
   const target = url || state.collectUrl;
-  if (!target) throw Error('beacon: no collect URL');
+  if (!target) throw Error('no collectUrl');
   const body = JSON.stringify({ ...handoff, context: handoff.context || context() });
   return navigator.sendBeacon(target, new Blob([body], { type: 'application/json' }));
 }, () => false);

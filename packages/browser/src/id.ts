@@ -16,6 +16,6 @@ export function resolveEventId(given?: unknown): string {
   // a number becomes its string: TikTok rejects numeric event_ids (code 40002)
   const id = typeof given === 'number' ? String(given) : given;
   if (isValidEventId(id)) return id;
-  if (id != null) warn('eventId must be a string without spaces or @; using a random one');
+  if (id != null) warn('bad eventId');
   return randomEventId('evt', randomHex);
 }

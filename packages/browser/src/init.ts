@@ -35,12 +35,12 @@ export interface InitOptions {
 }
 
 /** A flag is on when set to anything but false / "false" / "0" (`data-spa` with no value is on). */
-const on = (flag: unknown) => flag != null && flag !== false && flag !== 'false' && flag !== '0';
+const on = (flag: unknown) => flag != null && !/^(false|0)$/.test(flag as string);
 
 export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((options: InitOptions = {}) => {
   const { pixelId, consent: sources = '' } = options;
   state.debug = on(options.debug);
-  if (state.started) return warn('init: already started');
+  if (state.started) return warn('init twice');
   state.started = true;
   state.cookieDays = +options.cookieDays! > 0 ? +options.cookieDays! : state.cookieDays;
   state.cookieDomain = options.cookieDomain;

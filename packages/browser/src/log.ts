@@ -7,6 +7,8 @@
 import { state } from './state.js';
 
 declare const process: { env: Record<string, string | undefined> };
+/** Replaced at build time: true in the script-tag file, false in the npm builds. */
+declare const __SCRIPT_TAG__: boolean;
 
 function devBuild(): boolean {
   try {
@@ -18,7 +20,7 @@ function devBuild(): boolean {
 
 export function warn(...args: unknown[]): void {
   try {
-    if (state.debug || devBuild()) console.warn('[pixelpair]', ...args);
+    if (state.debug || (!__SCRIPT_TAG__ && devBuild())) console.warn('[pixelpair]', ...args);
   } catch {
     // console itself can be missing or hostile
   }

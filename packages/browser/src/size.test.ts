@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 /** The budget issue 3 sets for the script-tag file. */
 export const TAG_BUDGET = 2560;
 /** Today's measured size plus a few bytes: lower it whenever the file shrinks, never raise it quietly. */
-export const TAG_CEILING = 3950;
+export const TAG_CEILING = 3850;
 export const TRACK_BUDGET = 2048;
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
