@@ -133,6 +133,21 @@ describe('createTikTok.send against a local TikTok stand-in', () => {
     expect(report.events[1]?.errors?.[0]?.path).toBe('eventId');
   });
 
+  it('an aborted send stops before the next request and says so', async () => {
+    const controller = new AbortController();
+    tiktok.received.length = 0;
+    const tt = client({ maxEventsPerRequest: 1 });
+    const report = await tt.send([envelope(20), envelope(21), envelope(22)], {
+      signal: controller.signal,
+      onProgress: (settled) => {
+        if (settled === 1) controller.abort();
+      },
+    });
+    await tt.close();
+    expect(report).toMatchObject({ delivered: 1, stopped: 2, requests: 1 });
+    expect(report.events.map((e) => e.reason)).toEqual([undefined, 'aborted', 'aborted']);
+  });
+
   it('reports a network failure as a value when nothing listens', async () => {
     const tt = client({ apiUrl: 'http://127.0.0.1:9/open_api/v1.3/event/track/', maxAttempts: 2 });
     const report = await tt.send([envelope(13)]);

@@ -52,7 +52,7 @@ export interface SendReport {
   delivered: number;
   rejected: number;
   dropped: number;
-  /** Not sent (or refused) because of a token or permission error: fix the configuration and resend. */
+  /** Not sent (or refused) because of a token or permission error, or because send() was aborted: fix and resend. */
   stopped: number;
   retries: number;
   requests: number;

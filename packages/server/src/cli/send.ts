@@ -47,6 +47,7 @@ export const sendCommand: CliCommand = (io) =>
 
     for (const e of report.events) {
       const line = lineOf[e.index] ?? 0;
+      if (e.warnings?.length) writeJson(io.stderr, { line, eventId: e.eventId, warnings: e.warnings });
       if (e.status === 'rejected') writeJson(io.stderr, rejectionLine(line, e.eventId, e.errors ?? []));
       else if (e.status !== 'delivered') {
         writeJson(io.stderr, { line, eventId: e.eventId, status: e.status, reason: e.reason, ...(e.code !== undefined ? { code: e.code } : {}), ...(e.requestId ? { requestId: e.requestId } : {}) });

@@ -58,6 +58,7 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
   async function deliverChunk(chunk: PreparedEvent[]): Promise<void> {
     let attempts = 0;
     for (;;) {
+      if (!state.stopped && options.signal?.aborted) state.stopped = { ok: false, reason: 'aborted', retryable: true, stop: false, latencyMs: 0 };
       if (state.stopped) return finish({ events: chunk, outcome: state.stopped, attempts, exhausted: false, notAttempted: attempts === 0 });
       attempts += 1;
       state.requests += 1;
@@ -76,7 +77,7 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
         }
         return finish({ events: chunk, outcome, attempts, exhausted: false, notAttempted: false });
       }
-      if (attempts >= maxAttempts || options.signal?.aborted) return finish({ events: chunk, outcome, attempts, exhausted: true, notAttempted: false });
+      if (attempts >= maxAttempts) return finish({ events: chunk, outcome, attempts, exhausted: true, notAttempted: false });
       state.retries += 1;
       const retryAfter = Math.min(outcome.retryAfterMs ?? 0, options.maxRetryAfterMs ?? 60_000);
       await sleep(Math.max(backoffDelay(attempts, options.backoff), retryAfter));

@@ -15,6 +15,8 @@ export type Answer =
 
 export interface Received {
   headers: IncomingMessage['headers'];
+  /** The client's port: equal across requests when the connection was kept alive. */
+  remotePort: number | undefined;
   body: TikTokRequestBody;
 }
 
@@ -37,7 +39,7 @@ export async function startFakeTikTok(): Promise<FakeTikTok> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as TikTokRequestBody;
-      received.push({ headers: req.headers, body });
+      received.push({ headers: req.headers, remotePort: req.socket.remotePort, body });
       const answer = rule?.(body) ?? queue.shift() ?? { code: 0 };
       n += 1;
       if ('hang' in answer) return;
