@@ -8,10 +8,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PACKAGES = ['core', 'browser', 'server', 'emulator'];
 let project = '';
 const tarballs: Record<string, string> = {};
@@ -41,11 +42,11 @@ test.beforeAll(async () => {
 
 test('tarballs ship built code and types, not sources or tests', () => {
   for (const name of PACKAGES) {
-    const listing = execFileSync('tar', ['-tzf', tarballs[name]], { encoding: 'utf8' });
+    const listing = execFileSync('tar', ['-tzf', tarballs[name]!], { encoding: 'utf8' });
     expect(listing, name).toContain('package/dist/index.d.ts');
     expect(listing, name).not.toMatch(/\.test\.(ts|js)\b/);
     expect(listing, name).not.toContain('package/src/');
-    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarballs[name], 'package/package.json'], { encoding: 'utf8' }));
+    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarballs[name]!, 'package/package.json'], { encoding: 'utf8' }));
     expect(JSON.stringify(manifest), `${name} still points at the workspace`).not.toContain('workspace:');
   }
 });
