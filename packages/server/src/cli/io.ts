@@ -16,7 +16,13 @@ export function flags(argv: string[], options: NonNullable<ParseArgsConfig['opti
   try {
     return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const e = error as Error & { code?: string };
+    // Never echo a stray value: it may be a token pasted in the wrong place.
+    if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError('pixelpair: unexpected argument (this command takes flags only; input comes on stdin)');
+    if (argv.some((a) => a === '--access-token' || a.startsWith('--access-token=') || a === '--token' || a.startsWith('--token='))) {
+      throw new UsageError('pixelpair: there is no token flag: the access token is read from TIKTOK_ACCESS_TOKEN only');
+    }
+    throw new UsageError(`pixelpair: ${e.message}`);
   }
 }
 
