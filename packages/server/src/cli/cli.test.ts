@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../test-support/envelopes.js';
 import { startFakeTikTok, type FakeTikTok } from '../test-support/fake-tiktok.js';
 import { run } from './main.js';
@@ -29,6 +29,7 @@ let tiktok: FakeTikTok;
 beforeAll(async () => {
   tiktok = await startFakeTikTok();
 });
+afterEach(() => tiktok.reset());
 afterAll(() => tiktok.close());
 
 describe('pixelpair payload', () => {

@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTikTok } from '../client.js';
 import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../test-support/envelopes.js';
 import { startFakeTikTok, type FakeTikTok } from '../test-support/fake-tiktok.js';
@@ -15,6 +15,7 @@ let tiktok: FakeTikTok;
 beforeAll(async () => {
   tiktok = await startFakeTikTok();
 });
+afterEach(() => tiktok.reset());
 afterAll(() => tiktok.close());
 
 function sink() {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PIXEL_ID, TOKEN } from '../test-support/envelopes.js';
 import { startFakeTikTok, type FakeTikTok } from '../test-support/fake-tiktok.js';
 import type { TikTokRequestBody } from '../types.js';
@@ -8,6 +8,7 @@ let tiktok: FakeTikTok;
 beforeAll(async () => {
   tiktok = await startFakeTikTok();
 });
+afterEach(() => tiktok.reset());
 afterAll(() => tiktok.close());
 
 const body: TikTokRequestBody = { event_source: 'web', event_source_id: PIXEL_ID, data: [{ event: 'ViewContent', event_time: 1_795_000_000, event_id: 'pv_1' }] };

@@ -26,6 +26,8 @@ export interface FakeTikTok {
   script(...answers: Answer[]): void;
   /** Decides answers from the body (checked before the script), e.g. reject a batch holding a bad event. */
   rule(fn: (body: TikTokRequestBody) => Answer | undefined): void;
+  /** Forgets the script, the rule and what was received (between tests). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,11 @@ export async function startFakeTikTok(): Promise<FakeTikTok> {
     script: (...answers) => queue.push(...answers),
     rule: (fn) => {
       rule = fn;
+    },
+    reset: () => {
+      queue.length = 0;
+      received.length = 0;
+      rule = undefined;
     },
     close: () =>
       new Promise<void>((resolve) => {
