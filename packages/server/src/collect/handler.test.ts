@@ -108,6 +108,15 @@ describe('createCollectHandler', () => {
     expect(calls[0]?.ctx.fields?.email).toBe('someone@example.com');
   });
 
+  it('accepts multipart form posts too', async () => {
+    const { handler, calls } = setup();
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ ...contextToFields(context), pp_event: 'Lead', pp_event_id: 'lead_10_submit' })) form.append(k, v);
+    const res = await handler(new Request(`${ORIGIN}/collect`, { method: 'POST', headers: { origin: ORIGIN }, body: form }));
+    expect(res.status).toBe(202);
+    expect(calls[0]?.handoff).toMatchObject({ eventId: 'lead_10_submit', context: { ttp: context.ttp } });
+  });
+
   it('answers 500 without details when the app callback throws', async () => {
     const handler = createCollectHandler({
       onEvent: () => {

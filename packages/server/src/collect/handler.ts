@@ -72,11 +72,11 @@ function originAllowed(origin: string | null, request: Request, allowed: Collect
   }
 }
 
-async function parseBody(request: Request, text: string, options: CollectOptions): Promise<{ value?: unknown; fields?: Record<string, string>; error?: Issue }> {
+async function parseBody(request: Request, body: { bytes: Buffer; text: string }, options: CollectOptions): Promise<{ value?: unknown; fields?: Record<string, string>; error?: Issue }> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
     const fields: Record<string, string> = {};
-    const form = type === 'multipart/form-data' ? await new Response(text, { headers: { 'content-type': request.headers.get('content-type')! } }).formData() : new URLSearchParams(text);
+    const form = type === 'multipart/form-data' ? await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type')! } }).formData() : new URLSearchParams(body.text);
     form.forEach((v, k) => {
       if (typeof v === 'string' && !(k in fields)) fields[k] = v;
     });
@@ -85,7 +85,7 @@ async function parseBody(request: Request, text: string, options: CollectOptions
     return { value: { ...named, context: contextFromFields(fields) }, fields };
   }
   try {
-    return { value: JSON.parse(text) };
+    return { value: JSON.parse(body.text) };
   } catch {
     return { error: { path: '', message: 'body is not valid JSON' } };
   }
@@ -122,7 +122,7 @@ export function createCollectHandler(options: CollectOptions): CollectHandler {
     }
     const body = await readLimited(request, maxBytes);
     if (!body.ok) return fail(413, [{ path: '', message: `body larger than ${maxBytes} bytes` }], headers);
-    const parsed = await parseBody(request, body.text, options);
+    const parsed = await parseBody(request, body, options);
     if (parsed.error) return fail(400, [parsed.error], headers);
     const checked = handoffSchema.safeParse(parsed.value);
     if (!checked.success) return fail(400, zodIssues(checked.error), headers);

@@ -1,10 +1,10 @@
 /** Reads a Fetch body up to a byte limit, without buffering more than the limit. */
-export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
+export type BodyResult = { ok: true; bytes: Buffer; text: string } | { ok: false; tooLarge: true };
 
 export async function readLimited(request: Request, maxBytes: number): Promise<BodyResult> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, tooLarge: true };
-  if (!request.body) return { ok: true, text: '' };
+  if (!request.body) return { ok: true, bytes: Buffer.alloc(0), text: '' };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -18,5 +18,6 @@ export async function readLimited(request: Request, maxBytes: number): Promise<B
     }
     chunks.push(value);
   }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  const bytes = Buffer.concat(chunks);
+  return { ok: true, bytes, text: bytes.toString('utf8') };
 }
