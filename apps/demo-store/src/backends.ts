@@ -45,12 +45,14 @@ export function directBackend(target: TikTokTarget): DeliveryBackend {
 export interface OutboxBackendOptions {
   /** SQLite file; default a fresh file in the OS temp directory, removed on close. */
   path?: string;
+  /** Keep the file on close (default: keep a given path, remove a temporary one). */
+  keep?: boolean;
   /** How often the worker looks for due events while idle (ms). Default 50: a demo should feel instant. */
   idleMs?: number;
 }
 
 export function outboxBackend(target: TikTokTarget, options: OutboxBackendOptions = {}): DeliveryBackend {
-  const temporary = !options.path;
+  const temporary = !options.path && !options.keep;
   const path = options.path ?? join(tmpdir(), `pixelpair-demo-${process.pid}-${randomBytes(4).toString('hex')}.db`);
   const store = createSqliteStore(path);
   const outbox = createOutbox({ store, config: { pixelId: target.pixelId, ...(target.testEventCode ? { testEventCode: target.testEventCode } : {}) } });

@@ -43,7 +43,7 @@ export interface Demo {
   /** Absent when sending to the real TikTok. */
   emulator?: Emulator;
   pixelId: string;
-  urls: { store: string; payment: string; testEvents?: string; api: string; pixelScript?: string };
+  urls: { store: string; payment: string; testEvents?: string; api: string; pixelScript?: string; outbox?: string };
   close(): Promise<void>;
 }
 
@@ -69,6 +69,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       host,
       port: options.storePort ?? 0,
     });
+    const outboxPath = options.store?.outbox ? options.store.outbox.path : undefined;
     return {
       store,
       payment,
@@ -79,6 +80,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         payment: payment.url,
         api: target.apiUrl,
         ...(emulator ? { testEvents: emulator.testEventsUrl, pixelScript: emulator.pixelScriptUrl } : {}),
+        ...(outboxPath ? { outbox: `sqlite:${outboxPath}` } : {}),
       },
       async close() {
         await store.close();

@@ -5,6 +5,7 @@
  * (TIKTOK_TEST_EVENT_CODE honoured, TIKTOK_API_URL optional) and loads TikTok's events.js.
  * Ports: DEMO_PORT (store, default 3000), PAYMENT_PORT (default 3001), EMULATOR_PORT
  * (default 3002); 0 picks a free one. DEMO_PURCHASE_EVENT=Purchase, DEMO_LEAD_EVENT=Lead.
+ * DEMO_OUTBOX_PATH keeps the outbox in that SQLite file (inspect it with `pixelpair log`).
  */
 import { startDemo } from './stack.js';
 import type { DemoOptions } from './stack.js';
@@ -43,6 +44,7 @@ const options: DemoOptions = {
   store: {
     purchaseEvent: oneOf('DEMO_PURCHASE_EVENT', ['CompletePayment', 'Purchase'] as const, 'CompletePayment'),
     leadEvent: oneOf('DEMO_LEAD_EVENT', ['SubmitForm', 'Lead'] as const, 'SubmitForm'),
+    ...(process.env.DEMO_OUTBOX_PATH ? { outbox: { path: process.env.DEMO_OUTBOX_PATH, keep: true } } : {}),
   },
 };
 if (token && pixelId) {
@@ -59,9 +61,9 @@ try {
     demo.urls.testEvents ? `  Test Events:    ${demo.urls.testEvents}` : `  Test Events:    TikTok Events Manager → Test Events${options.tiktok?.testEventCode ? ` (code ${options.tiktok.testEventCode})` : ''}`,
     `  Events API:     ${demo.urls.api}${demo.emulator ? ' (local stand-in)' : ' (real TikTok)'}`,
     `  Pixel id:       ${demo.pixelId}`,
-    '',
-    'Press Ctrl+C to stop.',
   ];
+  if (demo.urls.outbox) lines.push(`  Outbox:         ${demo.urls.outbox}  (pnpm --silent pixelpair log --store ${demo.urls.outbox} --event-id ord_<id>_complete_payment)`);
+  lines.push('', 'Press Ctrl+C to stop.');
   console.log(lines.join('\n'));
   const stop = () => {
     demo.close().then(() => process.exit(0), () => process.exit(1));
