@@ -110,25 +110,13 @@ export function createTikTok(config: TikTokConfig = {}): TikTokClient {
       index += 1;
     }
     let settled = 0;
-    const delivery = await deliverPrepared(prepared, {
-      transport: sender,
-      maxAttempts: config.maxAttempts,
-      backoff: config.backoff,
-      maxRetryAfterMs: config.maxRetryAfterMs,
-      maxEventsPerRequest: config.maxEventsPerRequest,
-      sleep: config.sleep,
-      signal: options.signal,
-      onResult: (r) => {
-        settled += r.events.length;
-        options.onProgress?.(settled, prepared.length);
-      },
-    });
-    for (const r of delivery.results) {
+    // Log and record each request's events as soon as they settle, not after the whole send.
+    const settle = (r: ChunkResult) => {
       const status = statusOf(r);
       for (const e of r.events) {
         const record = deliveryRecord(e, status, r.outcome, r.attempts, { exhausted: r.exhausted });
         if (status === 'delivered') logger.info(record, 'tiktok event delivered');
-        else if (status === 'stopped') logger.error(record, 'tiktok sending stopped: check the access token and pixel permissions');
+        else if (status === 'stopped') logger.error(record, r.outcome.ok || r.outcome.reason === 'aborted' ? 'tiktok event not sent: send() was aborted' : 'tiktok sending stopped: check the access token and pixel permissions');
         else logger.error(record, r.exhausted ? 'tiktok event not delivered: retries exhausted' : 'tiktok event dropped');
         outcomes.push({
           index: indexOf.get(e) ?? -1,
@@ -142,7 +130,19 @@ export function createTikTok(config: TikTokConfig = {}): TikTokClient {
           attempts: r.attempts,
         });
       }
-    }
+      settled += r.events.length;
+      options.onProgress?.(settled, prepared.length);
+    };
+    const delivery = await deliverPrepared(prepared, {
+      transport: sender,
+      maxAttempts: config.maxAttempts,
+      backoff: config.backoff,
+      maxRetryAfterMs: config.maxRetryAfterMs,
+      maxEventsPerRequest: config.maxEventsPerRequest,
+      sleep: config.sleep,
+      signal: options.signal,
+      onResult: settle,
+    });
     outcomes.sort((a, b) => a.index - b.index);
     const count = (s: EventStatus) => outcomes.filter((o) => o.status === s).length;
     return {

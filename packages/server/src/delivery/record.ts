@@ -23,6 +23,8 @@ export function deliveryRecord(e: PreparedEvent, status: EventStatus, outcome: D
       ...(policy ? { limited_data_use: policy.adPersonalization === 'denied' } : {}),
     },
     match_keys: matchKeys,
+    // Paths and reasons only (e.g. an invalid phone dropped), never the values.
+    ...(e.warnings.length ? { warnings: e.warnings.map((w) => `${w.path}: ${w.message}`) } : {}),
     ...(outcome.code !== undefined ? { code: outcome.code } : {}),
     ...(outcome.ok ? {} : { reason: outcome.reason, ...(outcome.httpStatus !== undefined ? { http_status: outcome.httpStatus } : {}) }),
     ...(outcome.message !== undefined ? { message: outcome.message } : {}),
