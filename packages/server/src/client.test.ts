@@ -95,7 +95,20 @@ describe('createTikTok.send against a local TikTok stand-in', () => {
     expect(report.requests).toBe(3);
     expect(report.delivered).toBe(2500);
     expect(tiktok.received.map((r) => r.body.data.length)).toEqual([1000, 1000, 500]);
+    expect(tiktok.maxInFlight()).toBe(1); // default: one request at a time, in order
   }, 30_000); // 2,500 prepares: fast alone, slow when the shared machine is busy
+
+  it('can keep several requests in flight, each event delivered once', async () => {
+    tiktok.rule(() => ({ code: 0, delayMs: 100 }));
+    const tt = client({ concurrency: 3, maxEventsPerRequest: 2 });
+    const report = await tt.send(Array.from({ length: 12 }, (_, i) => envelope(30 + i)));
+    await tt.close();
+    expect(report).toMatchObject({ delivered: 12, requests: 6 });
+    expect(tiktok.maxInFlight()).toBeGreaterThan(1);
+    expect(tiktok.maxInFlight()).toBeLessThanOrEqual(3);
+    expect(new Set(tiktok.received.flatMap((r) => r.body.data.map((e) => e.event_id))).size).toBe(12);
+    expect(report.events.map((e) => e.index)).toEqual([...Array(12).keys()]);
+  });
 
   it('honours Retry-After and gives up after maxAttempts without throwing', async () => {
     sleeps.length = 0;

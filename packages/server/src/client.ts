@@ -31,6 +31,8 @@ export interface TikTokConfig extends Omit<PrepareConfig, 'pixelId'> {
   backoff?: BackoffOptions;
   maxRetryAfterMs?: number;
   maxEventsPerRequest?: number;
+  /** Requests in flight at once. Default 1. */
+  concurrency?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -139,6 +141,7 @@ export function createTikTok(config: TikTokConfig = {}): TikTokClient {
       backoff: config.backoff,
       maxRetryAfterMs: config.maxRetryAfterMs,
       maxEventsPerRequest: config.maxEventsPerRequest,
+      concurrency: config.concurrency,
       sleep: config.sleep,
       signal: options.signal,
       onResult: settle,

@@ -20,6 +20,8 @@ export interface DeliverOptions {
   /** Longest Retry-After honoured in-process; longer waits belong to a durable outbox. Default 60 s. */
   maxRetryAfterMs?: number;
   maxEventsPerRequest?: number;
+  /** Requests in flight at once (each with its own retries). Default 1: in order, gentlest on rate limits. */
+  concurrency?: number;
   sleep?: (ms: number) => Promise<void>;
   signal?: AbortSignal;
   /** Called after each request's final outcome, e.g. for progress. */
@@ -84,6 +86,11 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
     }
   }
 
-  for (const chunk of groupForRequests(events, { maxEvents: options.maxEventsPerRequest })) await deliverChunk(chunk);
+  const chunks = groupForRequests(events, { maxEvents: options.maxEventsPerRequest });
+  let next = 0;
+  const lane = async () => {
+    while (next < chunks.length) await deliverChunk(chunks[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, chunks.length)) }, lane));
   return state;
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { TikTokRequestBody } from '../types.js';
 
 export type Answer =
-  | { code: number; message?: string; status?: number; headers?: Record<string, string> }
+  | { code: number; message?: string; status?: number; headers?: Record<string, string>; delayMs?: number }
   | { status: number; text: string; headers?: Record<string, string> }
   | { reset: true }
   | { hang: true };
@@ -23,6 +23,8 @@ export interface Received {
 export interface FakeTikTok {
   url: string;
   received: Received[];
+  /** Most requests seen in flight at once. */
+  maxInFlight(): number;
   script(...answers: Answer[]): void;
   /** Decides answers from the body (checked before the script), e.g. reject a batch holding a bad event. */
   rule(fn: (body: TikTokRequestBody) => Answer | undefined): void;
@@ -35,8 +37,15 @@ export async function startFakeTikTok(): Promise<FakeTikTok> {
   const received: Received[] = [];
   const queue: Answer[] = [];
   let n = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   let rule: ((body: TikTokRequestBody) => Answer | undefined) | undefined;
   const server: Server = createServer((req, res) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.on('close', () => {
+      inFlight -= 1;
+    });
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -54,8 +63,13 @@ export async function startFakeTikTok(): Promise<FakeTikTok> {
         res.end(answer.text);
         return;
       }
-      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
-      res.end(JSON.stringify({ code: answer.code, message: answer.message ?? (answer.code === 0 ? 'OK' : 'error'), request_id: `req-${n}`, data: {} }));
+      const id = `req-${n}`;
+      const reply = () => {
+        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+        res.end(JSON.stringify({ code: answer.code, message: answer.message ?? (answer.code === 0 ? 'OK' : 'error'), request_id: id, data: {} }));
+      };
+      if (answer.delayMs) setTimeout(reply, answer.delayMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,6 +77,7 @@ export async function startFakeTikTok(): Promise<FakeTikTok> {
   return {
     url: `http://127.0.0.1:${port}/open_api/v1.3/event/track/`,
     received,
+    maxInFlight: () => maxInFlight,
     script: (...answers) => queue.push(...answers),
     rule: (fn) => {
       rule = fn;
@@ -71,6 +86,7 @@ export async function startFakeTikTok(): Promise<FakeTikTok> {
       queue.length = 0;
       received.length = 0;
       rule = undefined;
+      maxInFlight = inFlight;
     },
     close: () =>
       new Promise<void>((resolve) => {
