@@ -4,9 +4,10 @@ import type { AcceptedEvent, PixelCall } from '@pixelpair/emulator';
 
 export interface Records {
   pixelId: string;
-  /** Server copies the stand-in accepted. */
+  /** Server copies the stand-in accepted, in arrival order. */
   serverEvents(): AcceptedEvent[];
   serverEvent(event: string, eventId: string): AcceptedEvent | undefined;
+  /** Every recorded ttq call, in call order. */
   pixelCalls(): PixelCall[];
   /** `ttq.track` calls that would have reached TikTok. */
   sentTracks(): PixelCall[];
@@ -18,6 +19,14 @@ export interface Records {
   settled(): Promise<void>;
 }
 
+const callNumber = (call: PixelCall) => Number(call.callId.split('-').pop()) || 0;
+
+/**
+ * The pixel stub posts every call on its own request, so arrival order can differ from call
+ * order: sort by the browser's clock, then by the page's call counter.
+ */
+export const inCallOrder = (calls: PixelCall[]): PixelCall[] => calls.sort((a, b) => a.time - b.time || callNumber(a) - callNumber(b));
+
 export function createRecords(demo: Demo): Records {
   const emulator = demo.emulator!;
   const all = () => emulator.records();
@@ -25,9 +34,9 @@ export function createRecords(demo: Demo): Records {
     pixelId: demo.pixelId,
     serverEvents: () => all().events,
     serverEvent: (event, eventId) => all().events.find((e) => e.event === event && e.eventId === eventId),
-    pixelCalls: () => all().pixel,
-    sentTracks: () => all().pixel.filter((c) => c.method === 'track' && c.status === 'sent'),
-    sentPageViews: () => all().pixel.filter((c) => c.method === 'page' && c.status === 'sent'),
+    pixelCalls: () => inCallOrder(all().pixel),
+    sentTracks: () => inCallOrder(all().pixel.filter((c) => c.method === 'track' && c.status === 'sent')),
+    sentPageViews: () => inCallOrder(all().pixel.filter((c) => c.method === 'page' && c.status === 'sent')),
     requests: () => all().requests,
     settled: () => demo.store.delivery.idle(),
   };
