@@ -6,6 +6,7 @@
  * Ports: DEMO_PORT (store, default 3000), PAYMENT_PORT (default 3001), EMULATOR_PORT
  * (default 3002); 0 picks a free one. DEMO_PURCHASE_EVENT=Purchase, DEMO_LEAD_EVENT=Lead.
  * DEMO_OUTBOX_PATH keeps the outbox in that SQLite file (inspect it with `pixelpair log`).
+ * DEMO_TRUSTED_PROXIES (comma list of IPs/CIDRs) lets X-Forwarded-For from those proxies name the client IP.
  */
 import { startDemo } from './stack.js';
 import type { DemoOptions } from './stack.js';
@@ -45,6 +46,7 @@ const options: DemoOptions = {
     purchaseEvent: oneOf('DEMO_PURCHASE_EVENT', ['CompletePayment', 'Purchase'] as const, 'CompletePayment'),
     leadEvent: oneOf('DEMO_LEAD_EVENT', ['SubmitForm', 'Lead'] as const, 'SubmitForm'),
     ...(process.env.DEMO_OUTBOX_PATH ? { outbox: { path: process.env.DEMO_OUTBOX_PATH, keep: true } } : {}),
+    ...(process.env.DEMO_TRUSTED_PROXIES ? { trustedProxies: process.env.DEMO_TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean) } : {}),
   },
 };
 if (token && pixelId) {
