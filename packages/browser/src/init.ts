@@ -51,7 +51,8 @@ export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((optio
     if (sources.includes('tcf') && !listenTcf()) addEventListener('load', listenTcf);
     if (sources.includes('gcm')) listenConsentMode();
   }
-  captureTtclid();
+  // the first page view captures the click id itself; without one, capture here
   if (pixelId && loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, on(options.spa) ? { historyObserver: false } : {})) page();
+  else captureTtclid();
   if (on(options.spa)) watchRoutes();
 });

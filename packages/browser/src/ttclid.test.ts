@@ -70,6 +70,20 @@ describe('captureTtclid', () => {
     expect(currentTtclid()).toBe('E.C.P.mem');
   });
 
+  it('persists without reading document.cookie (a synchronous round trip in Chromium)', async () => {
+    resetPage('http://127.0.0.1:4173/?ttclid=E.C.P.fast');
+    const { captureTtclid } = await fresh();
+    let reads = 0;
+    let proto = Object.getPrototypeOf(document);
+    while (!Object.getOwnPropertyDescriptor(proto, 'cookie')) proto = Object.getPrototypeOf(proto);
+    const native = Object.getOwnPropertyDescriptor(proto, 'cookie')!;
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => (reads++, native.get!.call(document)), set: (v: string) => native.set!.call(document, v) });
+    captureTtclid();
+    expect(reads).toBe(0);
+    delete (document as any).cookie;
+    expect(document.cookie).toContain('ttclid=E.C.P.fast');
+  });
+
   it('uses the configured cookie lifetime', async () => {
     resetPage('https://shop.example.com/?ttclid=E.C.P.days');
     const { captureTtclid, state } = await fresh();

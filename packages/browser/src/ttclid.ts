@@ -30,7 +30,9 @@ export function captureTtclid(): void {
   }
   if (found && CLICK_ID.test(found)) {
     state.ttclid = found;
-    if (found !== readCookie(TTCLID_COOKIE)) writeCookie(TTCLID_COOKIE, found, state.cookieDays, state.cookieDomain);
+    // written without reading first: in Chromium a document.cookie read is a synchronous
+    // round trip to the network process, the costliest step of start-up
+    writeCookie(TTCLID_COOKIE, found, state.cookieDays, state.cookieDomain);
   }
 }
 
