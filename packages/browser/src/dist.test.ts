@@ -86,6 +86,28 @@ describe('dist/pixelpair.min.js', () => {
     expect(w.pixelpair).toBe(first);
   });
 
+  it('data-spa: one page view per route change, and TikTok\'s history observer off', async () => {
+    // a valueless `data-spa` works in browsers (e2e); happy-dom leaves empty data-* values out of dataset's keys
+    const w = loadPage('https://shop.example.com/', { 'pixel-id': 'C1', spa: 'true' });
+    expect(w.ttq._o.C1).toEqual({ historyObserver: false });
+    w.history.pushState(null, '', '/products');
+    w.history.pushState(null, '', '/products#top');
+    await new Promise((resolve) => w.setTimeout(resolve, 5));
+    expect(Array.from(w.ttq).filter((c: any) => c[0] === 'page')).toHaveLength(2);
+  });
+
+  it('data-consent="tcf,gcm": held until either source decides', () => {
+    const w = loadPage('https://shop.example.com/', { 'pixel-id': 'C1', consent: 'tcf,gcm' }, `
+      window.dataLayer = [];
+      window.__tcfapi = function (cmd, v, cb) { window.decide = cb; };
+    `);
+    w.pixelpair.track('ViewContent', {}, { eventId: 'prd_2_view_content' });
+    expect(Array.from(w.ttq)).toEqual([['holdConsent']]);
+    (w as any).decide({ eventStatus: 'useractioncomplete', gdprApplies: true, cmpId: 5, cmpVersion: 1, purpose: { consents: { 1: true, 7: true } } }, true);
+    expect(Array.from(w.ttq)).toEqual([['holdConsent'], ['grantConsent'], ['page'], ['track', 'ViewContent', {}, { event_id: 'prd_2_view_content' }]]);
+    expect(w.pixelpair.consent()).toMatchObject({ adUserData: 'granted', adPersonalization: 'denied', cmp: { name: 'tcf:5' } });
+  });
+
   it('never throws into the page when ttq.track throws', () => {
     const w = loadPage('https://shop.example.com/', {}, `window.ttq = { track: function () { throw new Error('blocked'); } };`);
     expect(() => w.pixelpair.track('Lead')).not.toThrow();
