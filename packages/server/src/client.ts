@@ -77,7 +77,7 @@ export interface TikTokClient {
 
 function statusOf(r: ChunkResult): EventStatus {
   if (r.outcome.ok) return 'delivered';
-  return r.outcome.stop || r.notAttempted ? 'stopped' : 'dropped';
+  return r.outcome.stop || r.halted ? 'stopped' : 'dropped';
 }
 
 export function createTikTok(config: TikTokConfig = {}): TikTokClient {

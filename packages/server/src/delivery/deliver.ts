@@ -34,8 +34,8 @@ export interface ChunkResult {
   attempts: number;
   /** True when the outcome is a retryable failure that ran out of attempts. */
   exhausted: boolean;
-  /** True when nothing was sent because an earlier request hit a stop. */
-  notAttempted: boolean;
+  /** True when sending ended because of a stop or an abort elsewhere (before or between attempts). */
+  halted: boolean;
 }
 
 export interface DeliverResult {
@@ -61,14 +61,14 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
     let attempts = 0;
     for (;;) {
       if (!state.stopped && options.signal?.aborted) state.stopped = { ok: false, reason: 'aborted', retryable: true, stop: false, latencyMs: 0 };
-      if (state.stopped) return finish({ events: chunk, outcome: state.stopped, attempts, exhausted: false, notAttempted: attempts === 0 });
+      if (state.stopped) return finish({ events: chunk, outcome: state.stopped, attempts, exhausted: false, halted: true });
       attempts += 1;
       state.requests += 1;
       const outcome = await options.transport.post(toRequestBody(chunk), options.signal);
-      if (outcome.ok) return finish({ events: chunk, outcome, attempts, exhausted: false, notAttempted: false });
+      if (outcome.ok) return finish({ events: chunk, outcome, attempts, exhausted: false, halted: false });
       if (outcome.stop) {
         state.stopped = outcome;
-        return finish({ events: chunk, outcome, attempts, exhausted: false, notAttempted: false });
+        return finish({ events: chunk, outcome, attempts, exhausted: false, halted: false });
       }
       if (!outcome.retryable) {
         if (chunk.length > 1 && SPLITTABLE.has(outcome.reason)) {
@@ -77,9 +77,9 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
           await deliverChunk(chunk.slice(half));
           return;
         }
-        return finish({ events: chunk, outcome, attempts, exhausted: false, notAttempted: false });
+        return finish({ events: chunk, outcome, attempts, exhausted: false, halted: false });
       }
-      if (attempts >= maxAttempts) return finish({ events: chunk, outcome, attempts, exhausted: true, notAttempted: false });
+      if (attempts >= maxAttempts) return finish({ events: chunk, outcome, attempts, exhausted: true, halted: false });
       state.retries += 1;
       const retryAfter = Math.min(outcome.retryAfterMs ?? 0, options.maxRetryAfterMs ?? 60_000);
       await sleep(Math.max(backoffDelay(attempts, options.backoff), retryAfter));
