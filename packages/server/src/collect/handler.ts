@@ -30,7 +30,7 @@ export interface CollectOptions {
   allowedOrigins?: readonly string[] | '*';
   /** Default 16 KiB. */
   maxBodyBytes?: number;
-  /** Per client IP. Default 60 requests / minute; false to turn off. */
+  /** Per client IP (on Fetch runtimes pass `{ remoteAddress }` as the handler's 2nd argument). Default 60 requests / minute; false to turn off. */
   rateLimit?: RateLimitOptions | false;
   trustedProxies?: readonly string[];
   /** Look up value/currency/contents of a purchase in your records (by eventId, order id…). */
@@ -115,7 +115,9 @@ export function createCollectHandler(options: CollectOptions): CollectHandler {
       return fail(405, [{ path: '', message: 'use POST' }], headers);
     }
     const reqCtx = readRequestContext(request, { trustedProxies: options.trustedProxies, remoteAddress: info.remoteAddress });
-    const wait = limiter?.hit(reqCtx.ip ?? 'unknown') ?? 0;
+    // Without a client IP (a Fetch runtime that was not given remoteAddress) there is no fair
+    // key: one shared bucket would throttle every visitor, so no limit is applied.
+    const wait = reqCtx.ip ? (limiter?.hit(reqCtx.ip) ?? 0) : 0;
     if (wait > 0) {
       headers.set('retry-after', String(Math.ceil(wait / 1000)));
       return fail(429, [{ path: '', message: 'too many requests' }], headers);
