@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextFromFields, contextToFields, type CapturedContext } from './context.js';
+import { CONTEXT_FIELD, contextFromFields, contextToFields, type CapturedContext } from './context.js';
 
 const ctx: CapturedContext = {
   ttclid: 'E.C.P.abc',
@@ -11,19 +11,22 @@ const ctx: CapturedContext = {
 };
 
 describe('context fields', () => {
-  it('round-trips through hidden form fields', () => {
-    expect(contextFromFields(contextToFields(ctx))).toEqual(ctx);
+  it('round-trips through one hidden form field', () => {
+    const fields = contextToFields(ctx);
+    expect(Object.keys(fields)).toEqual([CONTEXT_FIELD]);
+    expect(contextFromFields(fields)).toEqual(ctx);
   });
 
-  it('leaves absent values out and reads unknown consent as unknown', () => {
-    const fields = contextToFields({ page: {}, consent: { adUserData: 'unknown', adPersonalization: 'unknown' }, capturedAt: 'now' });
-    expect(fields).toEqual({ pp_ad_user_data: 'unknown', pp_ad_personalization: 'unknown', pp_captured_at: 'now' });
-    const back = contextFromFields({ ...fields, pp_ad_user_data: 'GRANTED?' });
-    expect(back.consent.adUserData).toBe('unknown');
-    expect(back.ttclid).toBeUndefined();
+  it('reads a missing or malformed field as an empty context with unknown consent', () => {
+    const empty = { page: {}, consent: { adUserData: 'unknown', adPersonalization: 'unknown' }, capturedAt: '' };
+    expect(contextFromFields({})).toEqual(empty);
+    expect(contextFromFields({ [CONTEXT_FIELD]: '{not json' })).toEqual(empty);
+    expect(contextFromFields({ [CONTEXT_FIELD]: 'null' })).toEqual(empty);
   });
 
-  it('ignores non-string field values', () => {
-    expect(contextFromFields({ pp_ttclid: 42, pp_ttp: ['x'] }).ttclid).toBeUndefined();
+  it('keeps only strings of known keys and known consent values', () => {
+    const hostile = JSON.stringify({ ttclid: 42, ttp: ['x'], extra: 'x', page: { url: 7 }, consent: { adUserData: 'GRANTED?', adPersonalization: 'denied', cmp: { name: {} } } });
+    const back = contextFromFields({ [CONTEXT_FIELD]: hostile });
+    expect(back).toEqual({ page: {}, consent: { adUserData: 'unknown', adPersonalization: 'denied' }, capturedAt: '' });
   });
 });

@@ -31,65 +31,49 @@ export interface Handoff {
 }
 
 /**
- * Hidden form field names, shared by the browser (which writes them) and the server (which
- * reads them), so a classic form post carries the context without any JavaScript on submit.
+ * The hidden form field that carries the context in a classic form post, shared by the
+ * browser (which writes it) and the server (which reads it). One JSON field rather than one
+ * field per value: it costs the script tag no name table, and the server validates one shape.
  */
-export const CONTEXT_FIELDS = {
-  ttclid: 'pp_ttclid',
-  ttp: 'pp_ttp',
-  userAgent: 'pp_user_agent',
-  pageUrl: 'pp_page_url',
-  referrer: 'pp_referrer',
-  adUserData: 'pp_ad_user_data',
-  adPersonalization: 'pp_ad_personalization',
-  region: 'pp_consent_region',
-  cmpName: 'pp_cmp_name',
-  cmpVersion: 'pp_cmp_version',
-  decidedAt: 'pp_consent_time',
-  capturedAt: 'pp_captured_at',
-} as const;
+export const CONTEXT_FIELD = 'pp_context';
 
-/** Flattens a context into string fields named by CONTEXT_FIELDS; absent values are left out. */
+/** The context as form fields: `{ pp_context: "<json>" }`. */
 export function contextToFields(ctx: CapturedContext): Record<string, string> {
-  const F = CONTEXT_FIELDS;
-  const pairs: Array<[string, string | undefined]> = [
-    [F.ttclid, ctx.ttclid], [F.ttp, ctx.ttp], [F.userAgent, ctx.userAgent],
-    [F.pageUrl, ctx.page.url], [F.referrer, ctx.page.referrer],
-    [F.adUserData, ctx.consent.adUserData], [F.adPersonalization, ctx.consent.adPersonalization],
-    [F.region, ctx.consent.region], [F.cmpName, ctx.consent.cmp?.name], [F.cmpVersion, ctx.consent.cmp?.version],
-    [F.decidedAt, ctx.consent.decidedAt], [F.capturedAt, ctx.capturedAt],
-  ];
-  const out: Record<string, string> = {};
-  for (const [key, value] of pairs) if (value) out[key] = value;
-  return out;
+  return { [CONTEXT_FIELD]: JSON.stringify(ctx) };
 }
 
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+const consentValue = (value: unknown): ConsentState['adUserData'] => (value === 'granted' || value === 'denied' ? value : 'unknown');
+
 /**
- * Rebuilds a context from form fields (the inverse of contextToFields). Values are taken
- * as strings only; unknown consent spellings become 'unknown'. Validation of lengths and
- * formats is the server's job.
+ * Rebuilds a context from form fields (the inverse of contextToFields). Only string values
+ * of the known keys are kept; malformed JSON or a missing field gives an empty context with
+ * unknown consent, never an exception. Length and format checks are the server's job.
  */
 export function contextFromFields(fields: Record<string, unknown>): CapturedContext {
-  const F = CONTEXT_FIELDS;
-  const get = (key: string) => (typeof fields[key] === 'string' && fields[key] ? (fields[key] as string) : undefined);
-  const consentValue = (key: string) => {
-    const v = get(key);
-    return v === 'granted' || v === 'denied' ? v : 'unknown';
-  };
-  const consent: ConsentState = { adUserData: consentValue(F.adUserData), adPersonalization: consentValue(F.adPersonalization) };
-  const region = get(F.region);
-  const cmpName = get(F.cmpName);
-  const cmpVersion = get(F.cmpVersion);
-  const decidedAt = get(F.decidedAt);
+  let raw: Record<string, any> = {};
+  try {
+    const parsed = JSON.parse(String(fields[CONTEXT_FIELD] ?? '{}'));
+    if (parsed && typeof parsed === 'object') raw = parsed;
+  } catch {
+    raw = {};
+  }
+  const page = raw.page && typeof raw.page === 'object' ? raw.page : {};
+  const given = raw.consent && typeof raw.consent === 'object' ? raw.consent : {};
+  const consent: ConsentState = { adUserData: consentValue(given.adUserData), adPersonalization: consentValue(given.adPersonalization) };
+  const region = text(given.region);
+  const cmpName = text(given.cmp?.name);
+  const cmpVersion = text(given.cmp?.version);
+  const decidedAt = text(given.decidedAt);
   if (region) consent.region = region;
   if (cmpName) consent.cmp = cmpVersion ? { name: cmpName, version: cmpVersion } : { name: cmpName };
   if (decidedAt) consent.decidedAt = decidedAt;
-  const ctx: CapturedContext = { page: {}, consent, capturedAt: get(F.capturedAt) ?? '' };
-  const ttclid = get(F.ttclid);
-  const ttp = get(F.ttp);
-  const userAgent = get(F.userAgent);
-  const url = get(F.pageUrl);
-  const referrer = get(F.referrer);
+  const ctx: CapturedContext = { page: {}, consent, capturedAt: text(raw.capturedAt) ?? '' };
+  const ttclid = text(raw.ttclid);
+  const ttp = text(raw.ttp);
+  const userAgent = text(raw.userAgent);
+  const url = text(page.url);
+  const referrer = text(page.referrer);
   if (ttclid) ctx.ttclid = ttclid;
   if (ttp) ctx.ttp = ttp;
   if (userAgent) ctx.userAgent = userAgent;

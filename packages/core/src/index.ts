@@ -16,7 +16,7 @@ export {
 } from './consent.js';
 export type { ConsentValue, ConsentCmp, ConsentState } from './consent.js';
 
-export { CONTEXT_FIELDS, contextToFields, contextFromFields } from './context.js';
+export { CONTEXT_FIELD, contextToFields, contextFromFields } from './context.js';
 export type { CapturedContext, PageContext, Handoff } from './context.js';
 
 export { TTCLID_PARAM, TTCLID_COOKIE, TTP_COOKIE, DEFAULT_TTCLID_DAYS, TTP_DAYS } from './cookies.js';
