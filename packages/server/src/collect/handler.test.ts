@@ -100,7 +100,7 @@ describe('createCollectHandler', () => {
     expect(backed.calls[0]?.handoff.properties).toEqual({ order_id: '1', value: 129.95, currency: 'EUR' });
   });
 
-  it('accepts a classic form post carrying core CONTEXT_FIELDS', async () => {
+  it('accepts a classic form post carrying core\'s pp_context field', async () => {
     const { handler, calls } = setup({ cookies: false });
     const form = new URLSearchParams({ ...contextToFields(context), pp_event: 'Lead', pp_event_id: 'lead_9_submit', email: 'someone@example.com' });
     const res = await handler(new Request(`${ORIGIN}/collect`, { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: form }));

@@ -1,6 +1,6 @@
 /**
  * createCollectHandler: the endpoint the browser twin hands events to (fetch/sendBeacon JSON
- * or a classic form with core's CONTEXT_FIELDS). Framework-neutral: Fetch Request → Response.
+ * or a classic form carrying core's `pp_context` field, CONTEXT_FIELD). Framework-neutral: Fetch Request → Response.
  * Checks, in order: method, origin allow-list, rate limit, body size, schema. Values of
  * purchase events never come from the browser: they are stripped and, if you give
  * `purchaseValues`, replaced with the numbers from your own records.
