@@ -66,3 +66,13 @@ test('without a _ttp cookie and without the pixel, pixelpair does not invent one
   expect(ctx.ttclid).toBe('E.C.P.no-ttp');
   expect(ctx.ttp).toBeUndefined();
 });
+
+test('a same-site referrer supplies the ttclid when a redirect or a plain landing page lost it', async ({ page, harness }) => {
+  const next = harness.page('/next', `<!doctype html><title>next</title>${harness.tag({ async: false })}<p>next</p>`);
+  const landing = harness.page('/plain-landing', `<!doctype html><title>landing</title><a id="go" href="${new URL(next).pathname}">continue</a>`);
+  await page.goto(`${landing}?ttclid=E.C.P.from-referrer`);
+  await page.locator('#go').click();
+  await page.waitForURL(next);
+  expect(await page.evaluate(() => document.referrer)).toContain('ttclid=E.C.P.from-referrer');
+  expect((await browserContext(page)).ttclid).toBe('E.C.P.from-referrer');
+});
