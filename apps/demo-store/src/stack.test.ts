@@ -11,6 +11,7 @@ describe('startDemo', () => {
       const html = await (await fetch(`${demo.urls.store}/`)).text();
       expect(html).toContain(`data-pixel-src="${demo.emulator!.pixelScriptUrl}"`);
       expect(html).toContain(`data-pixel-id="${demo.pixelId}"`);
+      expect(html).toContain(`href="${demo.urls.testEvents}"`);
     } finally {
       await demo.close();
     }
@@ -25,6 +26,7 @@ describe('startDemo', () => {
       expect(html).toContain('data-pixel-id="CREALPIXEL"');
       expect(html).not.toContain('data-pixel-src');
       expect(html).not.toContain('token-from-env');
+      expect(html).not.toContain('test-events-link');
     } finally {
       await demo.close();
     }

@@ -24,7 +24,7 @@ export interface RealTikTok {
   apiUrl?: string;
 }
 
-export type StoreExtras = Omit<DemoStoreOptions, 'apiUrl' | 'accessToken' | 'pixelId' | 'testEventCode' | 'pixelScriptUrl' | 'paymentOrigin' | 'paymentSecret' | 'port' | 'host'>;
+export type StoreExtras = Omit<DemoStoreOptions, 'apiUrl' | 'accessToken' | 'pixelId' | 'testEventCode' | 'pixelScriptUrl' | 'testEventsUrl' | 'paymentOrigin' | 'paymentSecret' | 'port' | 'host'>;
 
 export interface DemoOptions {
   /** Send to the real TikTok instead of the local stand-in. */
@@ -63,7 +63,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const store = await createDemoStore({
       ...options.store,
       ...target,
-      ...(emulator ? { pixelScriptUrl: emulator.pixelScriptUrl } : {}),
+      ...(emulator ? { pixelScriptUrl: emulator.pixelScriptUrl, testEventsUrl: emulator.testEventsUrl } : {}),
       paymentOrigin: payment.url,
       paymentSecret,
       host,

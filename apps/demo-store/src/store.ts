@@ -44,6 +44,8 @@ export interface DemoStoreOptions extends TikTokTarget {
   mutateServerCopy?: MutateServerCopy;
   /** `data-debug` on the script tag: pixelpair warns in the console. */
   debug?: boolean;
+  /** Link the stand-in's Test Events page in the page footer. */
+  testEventsUrl?: string;
 }
 
 export interface DemoStore {
@@ -80,7 +82,12 @@ export async function createDemoStore(options: DemoStoreOptions): Promise<DemoSt
     settings,
     state,
     delivery,
-    pixel: { pixelId: options.pixelId, ...(options.pixelScriptUrl ? { pixelScriptUrl: options.pixelScriptUrl } : {}), ...(options.debug ? { debug: true } : {}) },
+    pixel: {
+      pixelId: options.pixelId,
+      ...(options.pixelScriptUrl ? { pixelScriptUrl: options.pixelScriptUrl } : {}),
+      ...(options.debug ? { debug: true } : {}),
+      ...(options.testEventsUrl ? { testEventsUrl: options.testEventsUrl } : {}),
+    },
     origin: () => origin,
     evidence: (req) => requestEvidence(req, trustedProxies),
     cartOf: (req, res) => cartFromRequest(kit, req, res),

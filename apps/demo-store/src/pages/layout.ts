@@ -13,6 +13,8 @@ export interface PixelTagSettings {
   /** The Pixel's events.js; undefined loads TikTok's real one. */
   pixelScriptUrl?: string;
   debug?: boolean;
+  /** The stand-in's Test Events page, linked in the footer so a visitor can watch the pairs arrive. */
+  testEventsUrl?: string;
 }
 
 export interface LayoutInput {
@@ -65,6 +67,7 @@ ${input.identify ? `<script type="application/json" id="pp-identify">${inlineJso
 </head><body>
 <header><a class="brand" href="/">Northpeak Running</a><a href="/products">Products</a><a href="/search">Search</a><a href="/app/">Lookbook</a><a href="/lead">Fitting</a><a href="/cart" id="cart-link">Cart (${input.cartCount})</a></header>
 <main>${input.body}</main>
+${pixel.testEventsUrl ? `<footer style="text-align:center;margin:2rem 0 8rem;color:#666">Watch each browser/server pair arrive: <a id="test-events-link" href="${esc(pixel.testEventsUrl)}" target="_blank" rel="noopener">Test Events</a></footer>` : ''}
 ${consentBanner(input.consent)}
 ${input.extraScript ? `<script>${input.extraScript}</script>` : ''}
 </body></html>`;
