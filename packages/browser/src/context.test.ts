@@ -52,7 +52,7 @@ describe('withContext', () => {
 });
 
 describe('addContextFields', () => {
-  it("adds hidden inputs named by core's CONTEXT_FIELDS that the server reads back", async () => {
+  it("adds one hidden input, core's pp_context, that the server reads back", async () => {
     document.cookie = `_ttp=${TTP}; path=/`;
     const { init, addContextFields } = await freshApi();
     init({});
@@ -63,7 +63,8 @@ describe('addContextFields', () => {
     expect(fields.email).toBe('a@b.co');
     const back = contextFromFields(fields);
     expect(back).toMatchObject({ ttclid: 'E.C.P.ctx', ttp: TTP, page: { url: location.href } });
-    expect(form.querySelector<HTMLInputElement>('input[name="pp_ttclid"]')!.type).toBe('hidden');
+    expect(form.querySelector<HTMLInputElement>('input[name="pp_context"]')!.type).toBe('hidden');
+    expect(form.querySelectorAll('input[type=hidden]')).toHaveLength(1);
   });
 
   it('updates the inputs instead of duplicating them', async () => {
@@ -73,8 +74,8 @@ describe('addContextFields', () => {
     addContextFields(form);
     consent({ adUserData: 'granted', adPersonalization: 'granted' });
     addContextFields(form);
-    expect(form.querySelectorAll('input[name="pp_ad_user_data"]')).toHaveLength(1);
-    expect(form.querySelector<HTMLInputElement>('input[name="pp_ad_user_data"]')!.value).toBe('granted');
+    expect(form.querySelectorAll('input[name="pp_context"]')).toHaveLength(1);
+    expect(contextFromFields({ pp_context: form.querySelector<HTMLInputElement>('input[name="pp_context"]')!.value }).consent.adUserData).toBe('granted');
   });
 
   it('never throws on a missing form', async () => {

@@ -3,7 +3,7 @@
  * already makes (a JSON field, hidden form fields) or with a beacon, so the server twin
  * sends its copy with the same event_id and the browser's evidence.
  */
-import { contextToFields, type CapturedContext, type Handoff } from '@pixelpair/core';
+import { CONTEXT_FIELD, contextToFields, type CapturedContext, type Handoff } from '@pixelpair/core';
 import { context } from './context.js';
 import { state } from './state.js';
 import { safe } from './log.js';
@@ -11,18 +11,15 @@ import { safe } from './log.js';
 /** `{ ...body, pixelpair: context() }`, for JSON requests (cart, checkout, lead). */
 export const withContext = <T extends object>(body?: T): T & { pixelpair: CapturedContext } => ({ ...(body as T), pixelpair: context() });
 
-/** Adds or updates the hidden inputs named by core's CONTEXT_FIELDS (`pp_ttclid`, …) in a form. */
+/** Adds or updates the one hidden input core's contextToFields names (`pp_context`, the context as JSON) in a form. */
 export const addContextFields: (form: HTMLFormElement) => void = /* @__PURE__ */ safe((form: HTMLFormElement) => {
-  const fields = contextToFields(context());
-  for (const name in fields) {
-    let input = form.querySelector<HTMLInputElement>('input[name="' + name + '"]');
-    if (!input) {
-      input = form.appendChild(document.createElement('input'));
-      input.type = 'hidden';
-      input.name = name;
-    }
-    input.value = fields[name]!;
+  let input = form.querySelector<HTMLInputElement>('input[name=' + CONTEXT_FIELD + ']');
+  if (!input) {
+    input = form.appendChild(document.createElement('input'));
+    input.type = 'hidden';
+    input.name = CONTEXT_FIELD;
   }
+  input.value = contextToFields(context())[CONTEXT_FIELD]!;
 });
 
 /** A hand-off whose context is filled in from `context()` when left out. */
