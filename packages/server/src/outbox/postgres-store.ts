@@ -179,6 +179,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 }
 
 async function migrate(pool: pg.Pool, schema: string, E: string, A: string) {
+  // CREATE … IF NOT EXISTS still takes table locks, which can deadlock with running workers'
+  // settlements: skip the DDL entirely when everything is already there.
+  const names = [E, A, `"${schema}".${EVENTS_TABLE}_due`, `"${schema}".${EVENTS_TABLE}_state`, `"${schema}".${EVENTS_TABLE}_event_id`, `"${schema}".${ATTEMPTS_TABLE}_event`];
+  const { rows: [present] } = await pool.query(`SELECT bool_and(to_regclass(n) IS NOT NULL) AS ok FROM unnest($1::text[]) AS n`, [names]);
+  if (present?.ok === true) return;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -63,17 +63,17 @@ async function enqueueLatency(synchronous: 'full' | 'normal') {
   await store.close();
 }
 
-async function deliver(label: string, open: () => Promise<OutboxStore>, workers: number, count: number, apiUrl: string, accepted: () => number) {
+async function deliver(label: string, open: () => Promise<OutboxStore>, workers: number, count: number, apiUrl: string, accepted: () => number | Promise<number>) {
   const seed = await open();
   await fill(seed, count, `${label}`);
   const started = performance.now();
-  const base = accepted();
+  const base = await accepted();
   const running = await Promise.all(Array.from({ length: workers }, async () => {
     const store = await open();
     const transport = createTransport({ apiUrl, accessToken: TOKEN, timeoutMs: 10_000, connections: 4 });
     return { store, transport, worker: startWorker({ store, transport }, { concurrency: 2, idleMs: 5 }) };
   }));
-  while (accepted() - base < count) await new Promise((r) => setTimeout(r, 20));
+  while ((await accepted()) - base < count) await new Promise((r) => setTimeout(r, 50));
   const seconds = (performance.now() - started) / 1000;
   for (const r of running) { await r.worker.close({ deadlineMs: 2000 }); await r.transport.close(); await r.store.close(); }
   await seed.close();
