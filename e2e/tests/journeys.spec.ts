@@ -117,6 +117,14 @@ test('journey 5 — SPA route changes: exactly one page view per route, none fro
   expect(records.pixelCalls().filter((c) => c.auto), 'automatic page views from the history observer').toEqual([]);
 });
 
+test('journey 5, control — with TikTok history observer left on, the stand-in does record an automatic page view (so the check above can fail)', async ({ page, harness, records }) => {
+  // pixelpair without data-spa loads the Pixel with default options: TikTok's observer stays on.
+  await page.goto(harness.page('/observer-on', `<!doctype html><title>observer</title>${harness.tag({ async: false })}<p>observer</p>`));
+  await eventually(() => records.sentPageViews().length === 1, 'the first page view');
+  await page.evaluate(() => history.pushState({}, '', '/observer-on/next'));
+  await eventually(() => records.pixelCalls().find((c) => c.auto), 'an automatic page view');
+});
+
 test('journey 6 — the same order confirmed twice (webhook and return, thank-you reloads, a second backend job): one server event', async ({ page, demo, records }) => {
   const bought = await buyOne(page, demo);
   const eventId = `ord_${bought.orderId}_complete_payment`;
