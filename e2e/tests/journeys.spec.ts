@@ -145,6 +145,21 @@ test('journey 6 — the same order confirmed twice (webhook and return, thank-yo
   expect(demo.store.delivery.records().filter((r) => r.eventId === eventId).map((r) => r.status)).toEqual(['enqueued', 'duplicate']);
 });
 
+test('journey 6, control — without the outbox (direct sends) a forced second send is accepted twice, so the count above can fail', async () => {
+  const direct = await startDemo({ store: { outbox: false } });
+  try {
+    const { state } = direct.store;
+    const cart = state.cart(undefined);
+    state.addToCart(cart.id, 'SKU-481', 1, { page: {}, consent: { adUserData: 'granted', adPersonalization: 'granted' }, capturedAt: new Date().toISOString(), source: 'request', ip: '203.0.113.5', userAgent: 'Mozilla/5.0' });
+    const order = state.placeOrder({ cartId: cart.id, email: 'a@example.com', phone: '+491701234567', country: 'DE', currency: 'EUR', context: cart.context! })!;
+    expect(await direct.store.confirmPayment(order.id)).toMatchObject({ ok: true, first: true });
+    expect((await direct.store.resendPurchase(order.id))?.status).toBe('sent');
+    expect(direct.emulator!.acceptances(direct.pixelId, 'CompletePayment', `ord_${order.id}_complete_payment`)).toBe(2);
+  } finally {
+    await direct.close();
+  }
+});
+
 test('event names are configurable: Purchase and Lead pair exactly like CompletePayment and SubmitForm', async ({ page }) => {
   const current = await startDemo({ store: { purchaseEvent: 'Purchase', leadEvent: 'Lead' } });
   try {
