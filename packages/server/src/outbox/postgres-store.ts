@@ -28,6 +28,12 @@ interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
+function push(groups: Map<string, number[]>, key: string, id: number) {
+  const ids = groups.get(key);
+  if (ids) ids.push(id);
+  else groups.set(key, [id]);
+}
+
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<OutboxStore> {
   const schema = options.schema ?? 'public';
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
@@ -75,29 +81,35 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     return rows.map((r) => fresh.delete(`${r.pixel_id}\u0000${r.event}\u0000${r.event_id}`));
   }
 
+  // Events answered by one request share one attempt and usually one next state: one statement
+  // per group (a delivered batch of 1000 is two statements).
   async function settle(owner: string, settlements: readonly Settlement[], now: number) {
     if (settlements.length === 0) return;
-    const v = settlements.map((s) => ({ id: s.id, inc: s.attempt && s.attempt.decision !== 'expired' ? 1 : 0, ...settleValues(s.next, now) }));
-    const logged = settlements.filter((s) => s.attempt).map((s) => ({ id: s.id, ...attemptValues(s.attempt!) }));
+    const attempts = new Map<string, number[]>();
+    const updates = new Map<string, number[]>();
+    for (const s of settlements) {
+      if (s.attempt) push(attempts, JSON.stringify(attemptValues(s.attempt)), s.id);
+      const inc = s.attempt && s.attempt.decision !== 'expired' ? 1 : 0;
+      push(updates, JSON.stringify({ inc, ...settleValues(s.next, now) }), s.id);
+    }
     await tx(async (c) => {
-      if (logged.length > 0) {
-        const col = <K extends keyof (typeof logged)[number]>(k: K) => logged.map((r) => r[k]);
+      for (const [json, ids] of attempts) {
+        const a = JSON.parse(json) as ReturnType<typeof attemptValues>;
         await c.query(
           `INSERT INTO ${A} (event_row, at, decision, reason, code, http_status, request_id, latency_ms, message)
-           SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[], $9::text[])`,
-          [col('id'), col('at'), col('decision'), col('reason'), col('code'), col('http_status'), col('request_id'), col('latency_ms'), col('message')],
+           SELECT unnest($1::bigint[]), $2, $3, $4, $5, $6, $7, $8, $9`,
+          [ids, a.at, a.decision, a.reason, a.code, a.http_status, a.request_id, a.latency_ms, a.message],
         );
       }
-      const col = <K extends keyof (typeof v)[number]>(k: K) => v.map((r) => r[k]);
-      await c.query(
-        `UPDATE ${E} AS e SET state = u.state, due_at = u.due_at, stop_since = u.stop_since, last_error = u.last_error,
-           dead_reason = u.dead_reason, delivered_at = u.delivered_at, attempts = e.attempts + u.inc,
-           lease_owner = NULL, updated_at = $9
-         FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::bigint[], $8::int[])
-           AS u(id, state, due_at, stop_since, last_error, dead_reason, delivered_at, inc)
-         WHERE e.id = u.id AND e.state = 'leased' AND e.lease_owner = $10`,
-        [col('id'), col('state'), col('due_at'), col('stop_since'), col('last_error'), col('dead_reason'), col('delivered_at'), col('inc'), now, owner],
-      );
+      for (const [json, ids] of updates) {
+        const v = JSON.parse(json) as ReturnType<typeof settleValues> & { inc: number };
+        await c.query(
+          `UPDATE ${E} SET state = $2, due_at = $3, stop_since = $4, last_error = $5, dead_reason = $6, delivered_at = $7,
+             attempts = attempts + $8, lease_owner = NULL, updated_at = $9
+           WHERE id = ANY($1::bigint[]) AND state = 'leased' AND lease_owner = $10`,
+          [ids, v.state, v.due_at, v.stop_since, v.last_error, v.dead_reason, v.delivered_at, v.inc, now, owner],
+        );
+      }
     });
   }
 
@@ -181,7 +193,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 async function migrate(pool: pg.Pool, schema: string, E: string, A: string) {
   // CREATE … IF NOT EXISTS still takes table locks, which can deadlock with running workers'
   // settlements: skip the DDL entirely when everything is already there.
-  const names = [E, A, `"${schema}".${EVENTS_TABLE}_due`, `"${schema}".${EVENTS_TABLE}_state`, `"${schema}".${EVENTS_TABLE}_event_id`, `"${schema}".${ATTEMPTS_TABLE}_event`];
+  const names = [E, A, `"${schema}".${EVENTS_TABLE}_due`, `"${schema}".${ATTEMPTS_TABLE}_event`];
   const { rows: [present] } = await pool.query(`SELECT bool_and(to_regclass(n) IS NOT NULL) AS ok FROM unnest($1::text[]) AS n`, [names]);
   if (present?.ok === true) return;
   const client = await pool.connect();
@@ -200,11 +212,10 @@ async function migrate(pool: pg.Pool, schema: string, E: string, A: string) {
         due_at BIGINT NOT NULL, lease_owner TEXT, stop_since BIGINT,
         last_error TEXT, dead_reason TEXT,
         created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, delivered_at BIGINT,
-        UNIQUE (pixel_id, event, event_id)
+        -- event_id first: the same index answers pixelpair log --event-id.
+        UNIQUE (event_id, pixel_id, event)
       );
       CREATE INDEX IF NOT EXISTS ${EVENTS_TABLE}_due ON ${E} (due_at) WHERE state IN ('pending', 'leased');
-      CREATE INDEX IF NOT EXISTS ${EVENTS_TABLE}_state ON ${E} (state, created_at);
-      CREATE INDEX IF NOT EXISTS ${EVENTS_TABLE}_event_id ON ${E} (event_id);
       CREATE TABLE IF NOT EXISTS ${A} (
         id BIGSERIAL PRIMARY KEY, event_row BIGINT NOT NULL, at BIGINT NOT NULL,
         decision TEXT NOT NULL, reason TEXT NOT NULL, code INT, http_status INT,

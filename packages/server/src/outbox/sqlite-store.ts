@@ -28,11 +28,10 @@ CREATE TABLE IF NOT EXISTS ${E} (
   due_at INTEGER NOT NULL, lease_owner TEXT, stop_since INTEGER,
   last_error TEXT, dead_reason TEXT,
   created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, delivered_at INTEGER,
-  UNIQUE (pixel_id, event, event_id)
+  -- event_id first: the same index answers pixelpair log --event-id.
+  UNIQUE (event_id, pixel_id, event)
 );
 CREATE INDEX IF NOT EXISTS ${E}_due ON ${E} (due_at) WHERE state IN ('pending', 'leased');
-CREATE INDEX IF NOT EXISTS ${E}_state ON ${E} (state, created_at);
-CREATE INDEX IF NOT EXISTS ${E}_event_id ON ${E} (event_id);
 CREATE TABLE IF NOT EXISTS ${A} (
   id INTEGER PRIMARY KEY, event_row INTEGER NOT NULL, at INTEGER NOT NULL,
   decision TEXT NOT NULL, reason TEXT NOT NULL, code INTEGER, http_status INTEGER,
@@ -138,7 +137,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         counts[r.state] = r.n;
       }
       const oldest = db
-        .prepare(`SELECT MIN(created_at) AS t FROM ${E} WHERE state IN ('pending', 'leased')`)
+        .prepare(`SELECT MIN(created_at) AS t FROM ${E} INDEXED BY ${E}_due WHERE state IN ('pending', 'leased')`)
         .get() as { t: number | null };
       return { counts, oldestPendingAgeMs: oldest.t === null ? null : Math.max(0, now - oldest.t) };
     },

@@ -73,7 +73,11 @@ async function deliver(label: string, open: () => Promise<OutboxStore>, workers:
     const transport = createTransport({ apiUrl, accessToken: TOKEN, timeoutMs: 10_000, connections: 4 });
     return { store, transport, worker: startWorker({ store, transport }, { concurrency: 2, idleMs: 5 }) };
   }));
-  while ((await accepted()) - base < count) await new Promise((r) => setTimeout(r, 50));
+  const giveUp = started + 180_000;
+  while ((await accepted()) - base < count) {
+    if (performance.now() > giveUp) throw new Error(`${label}: not all events delivered within 180 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const seconds = (performance.now() - started) / 1000;
   for (const r of running) { await r.worker.close({ deadlineMs: 2000 }); await r.transport.close(); await r.store.close(); }
   await seed.close();
