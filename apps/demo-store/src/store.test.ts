@@ -94,4 +94,20 @@ describe('demo store over HTTP', () => {
     expect((await post({ event: 'ViewContent', eventId: 'has space', context: {} })).status).toBe(400);
     expect(sent.map((e) => [e.event, e.eventId, e.user.ttclid])).toEqual([['ViewContent', 'view_1', 'E.C.P.beacon']]);
   });
+
+  it('a beacon stores its context on the visitor’s existing cart, and never creates a cart', async () => {
+    const { store } = await setUp();
+    const handoff = JSON.stringify({
+      event: 'ViewContent', eventId: 'view_2',
+      context: { ttclid: 'E.C.P.from-beacon', ttp: 'beacon-ttp', page: {}, consent: { adUserData: 'denied', adPersonalization: 'denied' }, capturedAt: '2026-11-25T06:00:00.000Z' },
+    });
+    const anonymous = await fetch(`${store.url}/collect`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: handoff });
+    expect(anonymous.headers.getSetCookie().some((c) => c.startsWith('demo_cart=')), 'no cart cookie from a beacon').toBe(false);
+
+    const product = await fetch(`${store.url}/products/SKU-481`);
+    const cookie = product.headers.getSetCookie().find((c) => c.startsWith('demo_cart='))!.split(';')[0]!;
+    await fetch(`${store.url}/collect`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: handoff });
+    const cart = store.state.cart(cookie.split('=')[1]);
+    expect(cart.context).toMatchObject({ ttclid: 'E.C.P.from-beacon', ttp: 'beacon-ttp', source: 'handoff', consent: { adUserData: 'denied' } });
+  });
 });

@@ -9,14 +9,17 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCollectHandler, toNodeHandler } from '@pixelpair/server';
 import type { Handoff } from '@pixelpair/core';
 import type { CollectContext } from '@pixelpair/server';
+import { CART_COOKIE } from '../http/route-kit.js';
 import type { Handler, RouteKit } from '../http/route-kit.js';
+import { cookieValue } from '../http/respond.js';
 import type { Cart } from '../shop/shop-state.js';
 import { COLLECTABLE_EVENTS, handoffEnvelope } from '../shop/handoff-envelope.js';
 import { refreshContext, storeContext } from '../shop/stored-context.js';
 
 interface Scope {
   kit: RouteKit;
-  cart: Cart;
+  /** The visitor's existing cart; a beacon never creates one (its Set-Cookie would compete with the click-id cookies). */
+  cart?: Cart;
   locale?: string;
 }
 
@@ -28,7 +31,7 @@ async function onEvent(handoff: Handoff, ctx: CollectContext): Promise<void> {
   if (!current || !COLLECTABLE_EVENTS.has(handoff.event)) return;
   const evidence = { ...ctx, ...(current.locale ? { locale: current.locale } : {}) };
   const context = storeContext(handoff.context, evidence, 'handoff');
-  current.cart.context = refreshContext(current.cart.context, context);
+  if (current.cart) current.cart.context = refreshContext(current.cart.context, context);
   await current.kit.delivery.deliver(handoffEnvelope(handoff.event, handoff.eventId, handoff.properties, context));
 }
 
@@ -45,7 +48,8 @@ function handlerOf(kit: RouteKit): ReturnType<typeof toNodeHandler> {
 }
 
 export const collect: Handler = async (req, res, _url, kit) => {
-  const cart = kit.cartOf(req, res);
+  const cartId = cookieValue(req.headers.cookie, CART_COOKIE);
+  const cart = cartId ? kit.state.cart(cartId) : undefined;
   const locale = kit.evidence(req).locale;
-  await scope.run({ kit, cart, ...(locale ? { locale } : {}) }, () => handlerOf(kit)(req, res));
+  await scope.run({ kit, ...(cart ? { cart } : {}), ...(locale ? { locale } : {}) }, () => handlerOf(kit)(req, res));
 };
