@@ -18,15 +18,15 @@ export type ConsentInput = {
   cmp?: ConsentCmp;
 };
 
-const current = (): ConsentState => ({ ...state.consent });
+const current = (): ConsentState => ({ ...state._consent });
 
 /** Applies a consent update and returns the resulting state; `consent()` alone reads it. */
 export const consent: (update?: ConsentInput) => ConsentState = /* @__PURE__ */ safe((update?: ConsentInput) => {
-  const before = state.consent.adUserData;
-  const decision = (state.consent = updateConsent(state.consent, update || {}, now)).adUserData;
+  const before = state._consent.adUserData;
+  const decision = (state._consent = updateConsent(state._consent, update || {}, now)).adUserData;
   if (decision !== before && decision !== 'unknown') {
-    const held = state.queue;
-    state.queue = [];
+    const held = state._queue;
+    state._queue = [];
     callPixel(decision === 'granted' ? 'grantConsent' : 'revokeConsent');
     if (decision === 'granted') for (const [method, args] of held) callPixel(method, args);
   }
@@ -35,6 +35,6 @@ export const consent: (update?: ConsentInput) => ConsentState = /* @__PURE__ */ 
 
 /** Holds the Pixel until a decision (consent modes): `ttq.holdConsent()` and a local queue. */
 export function holdConsent(): void {
-  state.hold = true;
-  if (state.consent.adUserData === 'unknown') callPixel('holdConsent');
+  state._hold = true;
+  if (state._consent.adUserData === 'unknown') callPixel('holdConsent');
 }

@@ -9,13 +9,13 @@ import { now, safe } from './log.js';
 import { readCookie } from './cookies.js';
 import { currentTtclid } from './ttclid.js';
 
-const bare = (): CapturedContext => ({ page: {}, consent: { ...state.consent }, capturedAt: now() });
+const bare = (): CapturedContext => ({ page: {}, consent: { ...state._consent }, capturedAt: now() });
 
 export const context: () => CapturedContext = /* @__PURE__ */ safe(() => {
   const ctx = bare();
   ctx.ttclid = currentTtclid();
   ctx.ttp = readCookie(TTP_COOKIE);
   ctx.userAgent = navigator.userAgent;
-  ctx.page = { url: location.href, referrer: state.referrer ?? (document.referrer || undefined) };
+  ctx.page = { url: location.href, referrer: state._referrer ?? (document.referrer || undefined) };
   return ctx;
 }, bare);

@@ -12,7 +12,7 @@ import { Window } from 'happy-dom';
 const file = join(dirname(fileURLToPath(import.meta.url)), '../dist/pixelpair.min.js');
 const code = readFileSync(file, 'utf8');
 
-const CONTRACT = ['track', 'page', 'consent', 'identify', 'context', 'withContext', 'addContextFields', 'beacon', 'listenTcf', 'listenConsentMode', 'push'];
+const CONTRACT = ['track', 'page', 'consent', 'identify', 'context', 'withContext', 'addContextFields', 'beacon', 'push'];
 
 /** A page at `url` whose <head> runs `before` (inline), then the pixelpair tag with `data`. */
 function loadPage(url: string, data: Record<string, string>, before = '') {

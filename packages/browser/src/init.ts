@@ -4,7 +4,7 @@
  * first page view and, for single-page apps, one page view per route change.
  */
 import { state } from './state.js';
-import { safe, warn } from './log.js';
+import { TAG, safe, warn } from './log.js';
 import { DEFAULT_PIXEL_SRC, loadPixel, ensureTtq } from './pixel.js';
 import { holdConsent } from './consent.js';
 import { listenTcf } from './tcf.js';
@@ -39,12 +39,12 @@ const on = (flag: unknown) => flag != null && !/^(false|0)$/.test(flag as string
 
 export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((options: InitOptions = {}) => {
   const { pixelId, consent: sources = '' } = options;
-  state.debug = on(options.debug);
-  if (state.started) return warn('init twice');
-  state.started = true;
-  state.cookieDays = +options.cookieDays! > 0 ? +options.cookieDays! : state.cookieDays;
-  state.cookieDomain = options.cookieDomain;
-  state.collectUrl = options.collectUrl;
+  state._debug = on(options.debug);
+  if (state._started) return TAG || warn('init twice');
+  state._started = true;
+  state._days = +options.cookieDays! > 0 ? +options.cookieDays! : state._days;
+  state._domain = options.cookieDomain;
+  state._collectUrl = options.collectUrl;
   if (sources.length) {
     ensureTtq();
     holdConsent();

@@ -9,6 +9,8 @@ import { state } from './state.js';
 declare const process: { env: Record<string, string | undefined> };
 /** Replaced at build time: true in the script-tag file, false in the npm builds. */
 declare const __SCRIPT_TAG__: boolean;
+/** The script-tag build: no warning texts, only what was caught (the npm builds keep their messages). */
+export const TAG = __SCRIPT_TAG__;
 
 function devBuild(): boolean {
   try {
@@ -20,7 +22,7 @@ function devBuild(): boolean {
 
 export function warn(...args: unknown[]): void {
   try {
-    if (state.debug || (!__SCRIPT_TAG__ && devBuild())) console.warn('[pixelpair]', ...args);
+    if (state._debug || (!__SCRIPT_TAG__ && devBuild())) console.warn('[pixelpair]', ...args);
   } catch {
     // console itself can be missing or hostile
   }

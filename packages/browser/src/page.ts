@@ -27,7 +27,7 @@ export function watchRoutes(): void {
     pending = 0;
     if (route() !== last) {
       last = route();
-      state.referrer = lastUrl;
+      state._referrer = lastUrl;
       lastUrl = location.href;
       page();
     }

@@ -66,22 +66,22 @@ describe('send (the consent gate)', () => {
   it('holds calls while undecided in a consent mode, and drops them once denied', async () => {
     const calls = recordingTtq();
     const { send, state } = await fresh();
-    state.hold = true;
+    state._hold = true;
     send('page');
     expect(calls).toEqual([]);
-    expect(state.queue).toEqual([['page', []]]);
-    state.consent = { adUserData: 'denied', adPersonalization: 'denied' };
+    expect(state._queue).toEqual([['page', []]]);
+    state._consent = { adUserData: 'denied', adPersonalization: 'denied' };
     send('page');
-    expect(state.queue).toHaveLength(1);
+    expect(state._queue).toHaveLength(1);
     expect(calls).toEqual([]);
   });
 
   it('keeps at most 100 held calls', async () => {
     recordingTtq();
     const { send, state } = await fresh();
-    state.hold = true;
+    state._hold = true;
     for (let i = 0; i < 150; i++) send('track', ['ViewContent', {}, { event_id: 'e' + i }]);
-    expect(state.queue).toHaveLength(100);
+    expect(state._queue).toHaveLength(100);
   });
 
   it('never throws when ttq is absent or throws', async () => {

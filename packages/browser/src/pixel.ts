@@ -4,7 +4,7 @@
  * Every call goes through `send`, which applies the consent decision.
  */
 import { state } from './state.js';
-import { warn } from './log.js';
+import { TAG, warn } from './log.js';
 
 /** TikTok's pixel script; tests and the demo point `pixelSrc` at the local stand-in. */
 export const DEFAULT_PIXEL_SRC = 'https://analytics.tiktok.com/i18n/pixel/events.js';
@@ -23,15 +23,15 @@ export function callPixel(method: string, args: unknown[] = []): void {
   try {
     (window as any).ttq[method](...args);
   } catch (e) {
-    warn('ttq.' + method, e);
+    TAG ? warn(e) : warn('ttq.' + method, e);
   }
 }
 
 /** The consent gate: send when allowed, hold while undecided in a consent mode, drop when denied. */
 export function send(method: string, args?: unknown[]): void {
-  const decision = state.consent.adUserData;
-  if (decision === 'granted' || (decision === 'unknown' && !state.hold)) callPixel(method, args);
-  else if (decision === 'unknown' && state.queue.length < MAX_HELD) state.queue.push([method, args || []]);
+  const decision = state._consent.adUserData;
+  if (decision === 'granted' || (decision === 'unknown' && !state._hold)) callPixel(method, args);
+  else if (decision === 'unknown' && state._queue.length < MAX_HELD) state._queue.push([method, args || []]);
 }
 
 /** Defines `window.ttq` as TikTok's base code does, unless the page already has one. */

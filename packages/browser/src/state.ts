@@ -1,6 +1,9 @@
 /**
  * The one piece of shared mutable state. A plain object (not a class) so every module
- * reads the same consent, queue and settings.
+ * reads the same consent, queue and settings. Its fields start with `_`: the script-tag
+ * build shortens those property names (terser mangle.properties, rollup.config.mjs), so
+ * keep `_` for internal names only (TikTok's ttq fields `_i`, `_t`, `_o`, `_u` are one letter
+ * and excluded).
  */
 import { UNKNOWN_CONSENT, DEFAULT_TTCLID_DAYS, type ConsentState } from '@pixelpair/core';
 
@@ -8,20 +11,20 @@ import { UNKNOWN_CONSENT, DEFAULT_TTCLID_DAYS, type ConsentState } from '@pixelp
 export type PixelCall = [method: string, args: unknown[]];
 
 export interface State {
-  consent: ConsentState;
+  _consent: ConsentState;
   /** True when a consent mode was configured: Pixel calls wait for a decision. */
-  hold?: boolean;
+  _hold?: boolean;
   /** Calls made while held, with their original event_ids; released on grant, dropped on deny. */
-  queue: PixelCall[];
+  _queue: PixelCall[];
   /** Click id captured on this page, kept in memory too so capture survives disabled cookies. */
-  ttclid?: string;
+  _ttclid?: string;
   /** Referrer of the current page view; an SPA route change makes it the previous URL. */
-  referrer?: string;
-  cookieDays: number;
-  cookieDomain?: string;
-  collectUrl?: string;
-  debug?: boolean;
-  started?: boolean;
+  _referrer?: string;
+  _days: number;
+  _domain?: string;
+  _collectUrl?: string;
+  _debug?: boolean;
+  _started?: boolean;
 }
 
-export const state: State = { consent: UNKNOWN_CONSENT, queue: [], cookieDays: DEFAULT_TTCLID_DAYS };
+export const state: State = { _consent: UNKNOWN_CONSENT, _queue: [], _days: DEFAULT_TTCLID_DAYS };

@@ -10,19 +10,18 @@ import { page } from './page.js';
 import { consent } from './consent.js';
 import { context } from './context.js';
 import { withContext, addContextFields, beacon } from './handoff.js';
-import { listenTcf } from './tcf.js';
-import { listenConsentMode } from './consent-mode.js';
 import { safe } from './log.js';
 
 const w = window as any;
 const queued = w.pixelpair;
 
 if (!queued || queued.push === [].push) {
-  const api: Record<string, any> = { track, page, consent, identify, context, withContext, addContextFields, beacon, listenTcf, listenConsentMode };
+  // the adapters are not exposed: `data-consent` starts them (the npm build exports listenTcf / listenConsentMode)
+  const api: Record<string, any> = { track, page, consent, identify, context, withContext, addContextFields, beacon };
   const run = safe((entry: any) => (entry.call ? entry(api) : api[entry[0]](...entry.slice(1))));
   api.push = (...entries: unknown[]) => entries.forEach(run);
   const tag = document.currentScript || document.querySelector('script[data-pixel-id]');
-  init(tag ? { ...(tag as HTMLElement).dataset } : {});
+  init(tag ? (tag as HTMLElement).dataset : {});
   w.pixelpair = api;
   if (queued) api.push(...queued);
 }

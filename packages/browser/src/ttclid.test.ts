@@ -88,7 +88,7 @@ describe('captureTtclid', () => {
     resetPage('https://shop.example.com/?ttclid=E.C.P.days');
     const { captureTtclid, state } = await fresh();
     const writes = watchCookies();
-    state.cookieDays = 90;
+    state._days = 90;
     captureTtclid();
     const write = writes.find((w) => w.startsWith('ttclid=E.C.P.days'))!;
     expect(Math.round((Date.parse(/expires=([^;]+)/.exec(write)![1]!) - Date.now()) / 86_400_000)).toBe(90);

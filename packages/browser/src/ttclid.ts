@@ -25,16 +25,16 @@ export function captureTtclid(): void {
   let [found] = read(location.href);
   if (!found) {
     const [fromReferrer, host] = read(document.referrer);
-    const site = fromReferrer && host !== location.hostname && (state.cookieDomain || siteDomain());
+    const site = fromReferrer && host !== location.hostname && (state._domain || siteDomain());
     if (host === location.hostname || (site && ('.' + host).endsWith('.' + site))) found = fromReferrer;
   }
   if (found && CLICK_ID.test(found)) {
-    state.ttclid = found;
+    state._ttclid = found;
     // written without reading first: in Chromium a document.cookie read is a synchronous
     // round trip to the network process, the costliest step of start-up
-    writeCookie(TTCLID_COOKIE, found, state.cookieDays, state.cookieDomain);
+    writeCookie(TTCLID_COOKIE, found, state._days, state._domain);
   }
 }
 
 /** The click id for this visitor: this page's capture, else the cookie. */
-export const currentTtclid = (): string | undefined => state.ttclid || readCookie(TTCLID_COOKIE);
+export const currentTtclid = (): string | undefined => state._ttclid || readCookie(TTCLID_COOKIE);
