@@ -102,3 +102,18 @@ describe('startWorker', () => {
     expect((await store.status(Date.now())).counts).toEqual({ pending: 50, leased: 0, delivered: 0, dead: 0 });
   });
 });
+
+describe('startWorker logging', () => {
+  it('logs one line per request without the token or personal data', async () => {
+    const store = createMemoryStore();
+    await store.enqueue([prepared(1), prepared(2)]);
+    const lines: string[] = [];
+    const logger = { info: (o: object, m?: string) => lines.push(JSON.stringify({ ...o, m })), warn() {}, error() {} };
+    const { transport } = scriptedTransport([{ ok: true, code: 0, requestId: 'rq-1', latencyMs: 4 }]);
+    const worker = startWorker({ store, transport }, { ...quick, logger });
+    await until(async () => (await store.status(Date.now())).counts.delivered === 2);
+    await worker.close();
+    expect(JSON.parse(lines[0]!)).toMatchObject({ events: 2, pixel_id: 'CTESTPIXEL0001', decision: 'delivered', code: 0, request_id: 'rq-1' });
+    expect(lines.join('\n')).not.toMatch(/buyer\d@example\.com|test-access-token/);
+  });
+});

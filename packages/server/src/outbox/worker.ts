@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { backoffDelay } from '../delivery/backoff.js';
 import type { BackoffOptions } from '../delivery/backoff.js';
 import { buildRequestBodies } from '../delivery/batch.js';
+import type { Logger } from '../delivery/logger.js';
 import type { DeliveryOutcome, PreparedEvent, TikTokRequestBody, Transport } from '../types.js';
 import { DEFAULT_MAX_EVENT_AGE_SEC, DEFAULT_STOP_ALERT_WINDOW_MS, expire, isTooOld, settleOutcome } from './policy.js';
 import type { RetryPolicy } from './policy.js';
@@ -56,15 +57,15 @@ export interface WorkerOptions {
   backoff?: BackoffOptions;
   /** Token or permission errors: rotate the token. Called at most once a minute while it lasts. */
   onAlert?: (alert: OutboxAlert) => void;
-  /** Name in lease_owner, for operators. Default `host-pid-random`. */
+  /** pino-compatible: one info line per request (events, decision, code, request_id), errors for alerts. */
+  logger?: Logger;
+  /** Name in lease_owner, for operators. Default `pid-random`. */
   owner?: string;
   now?: () => number;
 }
 
 export interface OutboxWorker {
   readonly stats: WorkerStats;
-  /** Resolves when nothing is due (for tests and one-shot runs); the worker keeps running. */
-  idle(): Promise<void>;
   /** Stops taking work, finishes or returns in-flight batches, resolves within `deadlineMs` (default 10 s). */
   close(options?: { deadlineMs?: number }): Promise<WorkerStats>;
 }
@@ -97,8 +98,6 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
   let pauseUntil = 0;
   let failures = 0;
   let lastAlert = 0;
-  let idleWaiters: (() => void)[] = [];
-  const lanesIdle = new Set<number>();
 
   function alert(outcome: Extract<DeliveryOutcome, { ok: false }>, events: number) {
     if (now() - lastAlert < 60_000) return;
@@ -106,6 +105,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
     const a: OutboxAlert = { reason: outcome.reason, events };
     if (outcome.code !== undefined) a.code = outcome.code;
     if (outcome.message) a.message = outcome.message;
+    options.logger?.error({ ...a }, 'pixelpair outbox: TikTok refused the token or permission; deliveries paused');
     options.onAlert?.(a);
   }
 
@@ -136,6 +136,12 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
       }
       const at = now();
       for (const e of members) settlements.push(settleOutcome(e, outcome, at, policy));
+      options.logger?.info({
+        events: members.length, pixel_id: body.event_source_id, ...(body.test_event_code ? { test: true } : {}),
+        decision: settlements.at(-1)!.attempt!.decision, reason: settlements.at(-1)!.attempt!.reason,
+        ...(outcome.code !== undefined ? { code: outcome.code } : {}), ...(outcome.requestId ? { request_id: outcome.requestId } : {}),
+        latency_ms: outcome.latencyMs,
+      }, 'pixelpair outbox: request');
       if (outcome.ok) failures = 0;
       else {
         if (outcome.stop) alert(outcome, members.length);
@@ -155,7 +161,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
     return settlements;
   }
 
-  async function lane(index: number) {
+  async function lane() {
     while (!stopping.signal.aborted) {
       const wait = pauseUntil - now();
       if (wait > 0) { await sleep(wait, stopping.signal); continue; }
@@ -169,31 +175,26 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
         continue;
       }
       if (leased.length === 0) {
-        lanesIdle.add(index);
-        if (lanesIdle.size === lanes.length) { for (const w of idleWaiters) w(); idleWaiters = []; }
         await sleep(idleMs, stopping.signal);
         continue;
       }
-      lanesIdle.delete(index);
-      const settlements = await sendBatch(leased);
       try {
-        await store.settle(owner, settlements, now());
+        await store.settle(owner, await sendBatch(leased), now());
       } catch (error) {
         // The leases run out and the events come back: nothing is lost, at worst sent twice with the same event_id.
-        process.emitWarning(`pixelpair outbox: settle failed: ${(error as Error).message}`);
+        process.emitWarning(`pixelpair outbox: batch failed, its lease will expire and it will be retried: ${(error as Error).message}`);
         await sleep(Math.max(idleMs, 1000), stopping.signal);
       }
     }
   }
 
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const lanes = Array.from({ length: concurrency }, (_, i) =>
-    lane(i).catch((error: unknown) => process.emitWarning(`pixelpair outbox: worker lane stopped: ${(error as Error).message}`)),
+  const lanes = Array.from({ length: concurrency }, () =>
+    lane().catch((error: unknown) => process.emitWarning(`pixelpair outbox: worker lane stopped: ${(error as Error).message}`)),
   );
 
   return {
     stats,
-    idle: () => new Promise<void>((resolve) => idleWaiters.push(resolve)),
     async close({ deadlineMs = 10_000 } = {}) {
       const started = now();
       stopping.abort();
