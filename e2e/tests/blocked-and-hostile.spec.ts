@@ -21,6 +21,8 @@ test('Pixel blocked: track returns ids and the collect hand-off still carries th
   const body = JSON.parse((await handoff).postData() ?? '{}');
   expect(body).toMatchObject({ event: 'ViewContent', eventId: view!.eventId, context: { ttclid: 'E.C.P.blocked-1', consent: { adUserData: 'granted' } } });
   expect(body.context.userAgent).toBe(await page.evaluate(() => navigator.userAgent));
+  const json = await page.evaluate(() => (window as any).pixelpair.withContext({ sku: 'SKU-481' }));
+  expect(json, 'the JSON hand-off carries the same context').toMatchObject({ sku: 'SKU-481', pixelpair: { ttclid: 'E.C.P.blocked-1', consent: { adUserData: 'granted' } } });
 
   const server = await eventually(() => records.serverEvent('ViewContent', view!.eventId), 'the server copy');
   expect(server.ttclid).toBe('E.C.P.blocked-1');

@@ -8,6 +8,9 @@ import { browserContext, chooseConsent, checkoutAndPay, firedEvents, PIXEL_SCRIP
 import { BUYER } from './support/buy.js';
 import { eventually } from './support/eventually.js';
 
+/** How many `ttclid` cookies the page sees: the server's Set-Cookie and pixelpair's own write must be one cookie. */
+const ttclidCookies = (page: import('@playwright/test').Page) => page.evaluate(() => document.cookie.split('; ').filter((c) => c.startsWith('ttclid=')));
+
 test('ttclid survives pages without it, the payment round trip through another origin, and a reload', async ({ page, demo, records }) => {
   const ttclid = 'E.C.P.survivor-01';
   await page.goto(`${demo.urls.store}/?ttclid=${ttclid}`);
@@ -18,6 +21,7 @@ test('ttclid survives pages without it, the payment round trip through another o
   expect(page.url()).not.toContain('ttclid');
   await firedEvents(page);
   expect((await browserContext(page)).ttclid, 'on a page without the parameter').toBe(ttclid);
+  expect(await ttclidCookies(page)).toEqual([`ttclid=${ttclid}`]);
 
   await viewAndAddToCart(page, demo.urls.store, 'SKU-112');
   const storeOrigin = new URL(demo.urls.store).origin;
@@ -29,6 +33,7 @@ test('ttclid survives pages without it, the payment round trip through another o
   await page.reload();
   const [again] = await firedEvents(page);
   expect((await browserContext(page)).ttclid, 'after a reload').toBe(ttclid);
+  expect(await ttclidCookies(page), 'exactly one ttclid cookie').toEqual([`ttclid=${ttclid}`]);
   expect(again!.eventId, 'a reload fires the same event_id').toBe(purchase.eventId);
 
   const server = await eventually(() => records.serverEvent('CompletePayment', `ord_${orderId}_complete_payment`), 'the purchase server copy');

@@ -69,7 +69,7 @@ test('IAB TCF v2: a stub CMP drives the consent state (grant releases, denial re
   await eventually(() => calls(records, 'revokeConsent').length > 0, 'ttq.revokeConsent()');
 });
 
-test('Google Consent Mode v2: gtag default holds, gtag update decides', async ({ page, harness, records }) => {
+test('Google Consent Mode v2: gtag default holds, gtag update decides (also through a GTM-style push wrapper)', async ({ page, harness, records }) => {
   const gtag = `<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}
 gtag('consent','default',{ad_storage:'denied',ad_user_data:'denied',ad_personalization:'denied'});</script>`;
   await page.goto(harness.page('/gcm', `<!doctype html><title>gcm</title>${gtag}${harness.tag({ consent: 'gcm', async: false })}<p>gcm</p>`));
@@ -78,6 +78,12 @@ gtag('consent','default',{ad_storage:'denied',ad_user_data:'denied',ad_personali
   await page.waitForTimeout(300);
   expect(records.sentTracks()).toEqual([]);
 
+  // GTM installs its own dataLayer.push wrapper after page scripts; updates must still get through.
+  await page.evaluate(() => {
+    const layer = (window as any).dataLayer;
+    const previous = layer.push;
+    layer.push = function (...entries: unknown[]) { return previous.apply(layer, entries); };
+  });
   await page.evaluate(() => (window as any).gtag('consent', 'update', { ad_user_data: 'granted', ad_personalization: 'denied' }));
   expect(await consentState(page)).toMatchObject({ adUserData: 'granted', adPersonalization: 'denied', cmp: { name: 'consent-mode' } });
   await eventually(() => records.sentTracks().find((c) => c.eventId === 'view_gcm_1'), 'the held event, released');

@@ -125,6 +125,18 @@ test('journey 5, control — with TikTok history observer left on, the stand-in 
   await eventually(() => records.pixelCalls().find((c) => c.auto), 'an automatic page view');
 });
 
+test('journey 5, edges — a push and a replace in one tick count once; hash-only changes and same-URL pushes count zero; going back counts', async ({ page, harness, records }) => {
+  await page.goto(harness.page('/spa-edges', `<!doctype html><title>spa</title>${harness.tag({ spa: true, async: false })}<p>spa</p>`));
+  await eventually(() => records.sentPageViews().length === 1, 'the first page view');
+  await page.evaluate(() => { history.pushState({}, '', '/spa-edges/a'); history.replaceState({}, '', '/spa-edges/a?tab=1'); });
+  await eventually(() => records.sentPageViews().length === 2, 'one page view for push + replace');
+  await page.evaluate(() => { location.hash = '#reviews'; history.pushState({}, '', location.href); });
+  await page.evaluate(() => history.go(-3)); // past the hash entry and the same-URL entry, back to the first route
+  await eventually(() => records.sentPageViews().length === 3, 'the page view for back');
+  await page.waitForTimeout(300);
+  expect(records.sentPageViews().map((v) => new URL(v.url).pathname + new URL(v.url).search)).toEqual(['/spa-edges', '/spa-edges/a?tab=1', '/spa-edges']);
+});
+
 test('journey 6 — the same order confirmed twice (webhook and return, thank-you reloads, a second backend job): one server event', async ({ page, demo, records }) => {
   const bought = await buyOne(page, demo);
   const eventId = `ord_${bought.orderId}_complete_payment`;
