@@ -32,9 +32,3 @@ export const consent: (update?: ConsentInput) => ConsentState = /* @__PURE__ */ 
   }
   return current();
 }, current);
-
-/** Holds the Pixel until a decision (consent modes): `ttq.holdConsent()` and a local queue. */
-export function holdConsent(): void {
-  state._hold = true;
-  if (state._consent.adUserData === 'unknown') callPixel('holdConsent');
-}

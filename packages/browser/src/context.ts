@@ -9,13 +9,17 @@ import { now, safe } from './log.js';
 import { readCookie } from './cookies.js';
 import { currentTtclid } from './ttclid.js';
 
+/** What is always known, for when reading the page throws. */
 const bare = (): CapturedContext => ({ page: {}, consent: { ...state._consent }, capturedAt: now() });
 
-export const context: () => CapturedContext = /* @__PURE__ */ safe(() => {
-  const ctx = bare();
-  ctx.ttclid = currentTtclid();
-  ctx.ttp = readCookie(TTP_COOKIE);
-  ctx.userAgent = navigator.userAgent;
-  ctx.page = { url: location.href, referrer: state._referrer ?? (document.referrer || undefined) };
-  return ctx;
-}, bare);
+export const context: () => CapturedContext = /* @__PURE__ */ safe(
+  (): CapturedContext => ({
+    ttclid: currentTtclid(),
+    ttp: readCookie(TTP_COOKIE),
+    userAgent: navigator.userAgent,
+    page: { url: location.href, referrer: state._referrer ?? (document.referrer || undefined) },
+    consent: { ...state._consent },
+    capturedAt: now(),
+  }),
+  bare,
+);

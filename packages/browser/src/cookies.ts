@@ -20,14 +20,18 @@ export function readCookie(name: string): string | undefined {
 /** The registrable domain (`example.co.uk` on `shop.example.co.uk`); none on IPs, single-label hosts or with cookies off. */
 export function siteDomain(): string | undefined {
   const labels = location.hostname.split('.');
-  // an IPv4 address ends in a digit; IPv6 hostnames have no dots to walk
-  for (let i = labels.length - 2; !site && i >= 0 && !/\d$/.test(location.hostname); i--) {
-    const domain = labels.slice(i).join('.');
-    Cookies.set(PROBE, '1', { domain });
-    if (Cookies.get(PROBE)) {
-      Cookies.remove(PROBE, { domain });
-      site = domain;
+  try {
+    // an IPv4 address ends in a digit; IPv6 hostnames have no dots to walk
+    for (let i = labels.length - 2; !site && i >= 0 && !/\d$/.test(location.hostname); i--) {
+      const domain = labels.slice(i).join('.');
+      Cookies.set(PROBE, '1', { domain });
+      if (Cookies.get(PROBE)) {
+        Cookies.remove(PROBE, { domain });
+        site = domain;
+      }
     }
+  } catch {
+    // a hostile document.cookie: no shared domain, host-only cookies
   }
   return site;
 }

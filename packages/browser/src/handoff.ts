@@ -6,7 +6,7 @@
 import { CONTEXT_FIELD, contextToFields, type CapturedContext, type Handoff } from '@pixelpair/core';
 import { context } from './context.js';
 import { state } from './state.js';
-import { TAG, safe } from './log.js';
+import { safe } from './log.js';
 
 /** `{ ...body, pixelpair: context() }`, for JSON requests (cart, checkout, lead). */
 export const withContext = <T extends object>(body?: T): T & { pixelpair: CapturedContext } => ({ ...(body as T), pixelpair: context() });
@@ -32,7 +32,5 @@ export type BeaconInput = Omit<Handoff, 'context'> & { context?: CapturedContext
  */
 export const beacon: (handoff: BeaconInput, url?: string) => boolean = /* @__PURE__ */ safe((handoff: BeaconInput, url?: string) => {
   const target = url || state._collectUrl;
-  if (!target) throw Error(TAG ? '' : 'no collectUrl');
-  const body = JSON.stringify({ ...handoff, context: handoff.context || context() });
-  return navigator.sendBeacon(target, new Blob([body], { type: 'application/json' }));
+  return !!target && navigator.sendBeacon(target, new Blob([JSON.stringify({ ...handoff, context: handoff.context || context() })], { type: 'application/json' }));
 }, () => false);

@@ -5,8 +5,7 @@
  */
 import { state } from './state.js';
 import { TAG, safe, warn } from './log.js';
-import { DEFAULT_PIXEL_SRC, loadPixel, ensureTtq } from './pixel.js';
-import { holdConsent } from './consent.js';
+import { DEFAULT_PIXEL_SRC, loadPixel, ensureTtq, callPixel } from './pixel.js';
 import { listenTcf } from './tcf.js';
 import { listenConsentMode } from './consent-mode.js';
 import { captureTtclid } from './ttclid.js';
@@ -39,20 +38,23 @@ const on = (flag: unknown) => flag != null && !/^(false|0)$/.test(flag as string
 
 export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((options: InitOptions = {}) => {
   const { pixelId, consent: sources = '' } = options;
+  const spa = on(options.spa);
   state._debug = on(options.debug);
   if (state._started) return TAG || warn('init twice');
   state._started = true;
-  state._days = +options.cookieDays! > 0 ? +options.cookieDays! : state._days;
+  if (+options.cookieDays! > 0) state._days = +options.cookieDays!;
   state._domain = options.cookieDomain;
   state._collectUrl = options.collectUrl;
   if (sources.length) {
+    // a consent mode: hold the Pixel (ttq.holdConsent() and a local queue) until a decision
     ensureTtq();
-    holdConsent();
+    state._hold = true;
+    if (state._consent.adUserData === 'unknown') callPixel('holdConsent');
     if (sources.includes('tcf') && !listenTcf()) addEventListener('load', listenTcf);
     if (sources.includes('gcm')) listenConsentMode();
   }
   // the first page view captures the click id itself; without one, capture here
-  if (pixelId && loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, on(options.spa) ? { historyObserver: false } : {})) page();
+  if (pixelId && loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, spa ? { historyObserver: false } : {})) page();
   else captureTtclid();
-  if (on(options.spa)) watchRoutes();
+  if (spa) watchRoutes();
 });

@@ -5,30 +5,28 @@
 import { captureTtclid } from './ttclid.js';
 import { send } from './pixel.js';
 import { state } from './state.js';
-import { safe } from './log.js';
 
-export const page: () => void = /* @__PURE__ */ safe(() => {
+/** captureTtclid and send are both guarded, so a failed capture still sends the page view. */
+export const page = (): void => {
   captureTtclid();
   send('page');
-}, () => send('page'));
-
-/** What makes a route: path and query. Hash-only changes and same-URL pushes are not page views. */
-const route = () => location.pathname + location.search;
+};
 
 /**
- * Patches history.pushState / replaceState and listens to popstate. Changes in the same
- * tick (a router's push then replace) collapse into one page view, sent once the URL settled.
+ * Patches history.pushState / replaceState and listens to popstate. A route is the URL
+ * without its hash: hash-only changes and same-URL pushes are not page views. Changes in
+ * the same tick (a router's push then replace) collapse into one page view, sent once the
+ * URL settled; the previous route's URL becomes the context's referrer.
  */
 export function watchRoutes(): void {
-  let last = route();
-  let lastUrl = location.href;
+  let last = location.href;
   let pending = 0;
+  const route = (href: string) => href.split('#')[0];
   const check = () => {
     pending = 0;
-    if (route() !== last) {
-      last = route();
-      state._referrer = lastUrl;
-      lastUrl = location.href;
+    if (route(location.href) !== route(last)) {
+      state._referrer = last;
+      last = location.href;
       page();
     }
   };
@@ -37,8 +35,8 @@ export function watchRoutes(): void {
   };
   for (const name of ['pushState', 'replaceState'] as const) {
     const original = history[name];
-    history[name] = function (...args: Parameters<History['pushState']>) {
-      original.apply(this, args);
+    history[name] = function (this: History) {
+      original.apply(this, arguments as any);
       schedule();
     };
   }

@@ -28,23 +28,23 @@ export function callPixel(method: string, args: unknown[] = []): void {
 }
 
 /** The consent gate: send when allowed, hold while undecided in a consent mode, drop when denied. */
-export function send(method: string, args?: unknown[]): void {
+export function send(method: string, args: unknown[] = []): void {
   const decision = state._consent.adUserData;
-  if (decision === 'granted' || (decision === 'unknown' && !state._hold)) callPixel(method, args);
-  else if (decision === 'unknown' && state._queue.length < MAX_HELD) state._queue.push([method, args || []]);
+  if (decision === 'unknown' && state._hold) {
+    if (state._queue.length < MAX_HELD) state._queue.push([method, args]);
+  } else if (decision !== 'denied') callPixel(method, args);
 }
 
 /** Defines `window.ttq` as TikTok's base code does, unless the page already has one. */
 export function ensureTtq(): Ttq {
   const w = window as any;
-  let ttq: Ttq = w.ttq;
-  if (!ttq) {
+  if (!w.ttq) {
+    const ttq: Ttq = (w.ttq = []);
     w.TiktokAnalyticsObject = 'ttq';
-    ttq = w.ttq = [];
     ttq.methods = METHODS;
     for (const method of METHODS) ttq[method] = (...args: unknown[]) => { ttq.push([method, ...args]); };
   }
-  return ttq;
+  return w.ttq;
 }
 
 /**

@@ -5,28 +5,21 @@
  */
 import { TTCLID_COOKIE, TTCLID_PARAM } from '@pixelpair/core';
 import { state } from './state.js';
+import { safe } from './log.js';
 import { readCookie, siteDomain, writeCookie } from './cookies.js';
 
 /** A ttclid worth keeping: bounded, no whitespace or cookie separators. */
 const CLICK_ID = /^[^\s;,"\\]{1,500}$/;
 
-/** The ttclid of a URL and whether the URL is on this site; malformed URLs give nothing. */
-function read(href: string): [ttclid: string | null, host: string] {
-  try {
-    const url = new URL(href);
-    return [url.searchParams.get(TTCLID_PARAM), url.hostname];
-  } catch {
-    return [null, ''];
-  }
-}
-
-/** Reads the landing URL (then a same-site referrer) and persists a new click id. */
-export function captureTtclid(): void {
-  let [found] = read(location.href);
-  if (!found) {
-    const [fromReferrer, host] = read(document.referrer);
-    const site = fromReferrer && host !== location.hostname && (state._domain || siteDomain());
-    if (host === location.hostname || (site && ('.' + host).endsWith('.' + site))) found = fromReferrer;
+/** Reads the landing URL (then a same-site referrer) and persists a new click id; never throws. */
+export const captureTtclid: () => void = /* @__PURE__ */ safe(() => {
+  let found = new URLSearchParams(location.search).get(TTCLID_PARAM);
+  if (!found && document.referrer) {
+    // a malformed referrer throws here and is ignored
+    const referrer = new URL(document.referrer);
+    found = referrer.searchParams.get(TTCLID_PARAM);
+    // same host, or under the site's cookie domain (shop. → checkout.)
+    if (found && !('.' + referrer.hostname).endsWith('.' + (state._domain || siteDomain() || location.hostname))) found = null;
   }
   if (found && CLICK_ID.test(found)) {
     state._ttclid = found;
@@ -34,7 +27,7 @@ export function captureTtclid(): void {
     // round trip to the network process, the costliest step of start-up
     writeCookie(TTCLID_COOKIE, found, state._days, state._domain);
   }
-}
+});
 
 /** The click id for this visitor: this page's capture, else the cookie. */
 export const currentTtclid = (): string | undefined => state._ttclid || readCookie(TTCLID_COOKIE);
