@@ -13,8 +13,11 @@ export const STUB_SOURCE = String.raw`function (w, d, COLLECT) {
   ttq._i = ttq._i || {};
   ttq._o = ttq._o || {};
 
+  // A page may disable cookies (document.cookie throws SecurityError); like the real
+  // pixel, the stub then works without them instead of throwing into the page.
   function readCookie(key) {
-    var parts = String(d.cookie || '').split(/;\s*/);
+    var parts;
+    try { parts = String(d.cookie || '').split(/;\s*/); } catch (e) { return null; }
     for (var i = 0; i < parts.length; i++) {
       var eq = parts[i].indexOf('=');
       if (eq > 0 && parts[i].slice(0, eq) === key) return decodeURIComponent(parts[i].slice(eq + 1));
@@ -34,8 +37,10 @@ export const STUB_SOURCE = String.raw`function (w, d, COLLECT) {
   }
   function ensureCookie() {
     if (!state.cookies || state.consent === 'held' || state.consent === 'revoked') return;
-    if (!readCookie('_ttp')) d.cookie = '_ttp=' + newTtp() + '; path=/; max-age=34128000; SameSite=Lax';
-    if (!readCookie('_tt_enable_cookie')) d.cookie = '_tt_enable_cookie=1; path=/; max-age=34128000; SameSite=Lax';
+    try {
+      if (!readCookie('_ttp')) d.cookie = '_ttp=' + newTtp() + '; path=/; max-age=34128000; SameSite=Lax';
+      if (!readCookie('_tt_enable_cookie')) d.cookie = '_tt_enable_cookie=1; path=/; max-age=34128000; SameSite=Lax';
+    } catch (e) { /* cookies disabled */ }
   }
   function copy(obj) {
     var out = {};

@@ -42,6 +42,15 @@ function loaded(loadOptions?: Record<string, unknown>) {
 }
 
 describe('pixel stub', () => {
+  it('works on a page whose document.cookie throws, like the real pixel with cookies disabled', () => {
+    const b = fakeBrowser();
+    Object.defineProperty(b.window.document, 'cookie', { get() { throw new Error('SecurityError'); }, set() { throw new Error('SecurityError'); } });
+    b.run(tiktokBaseCode('PIX1', { scriptUrl: 'http://127.0.0.1:9/pixel/events.js', loadOptions: { historyObserver: false } }));
+    expect(() => b.run(SCRIPT)).not.toThrow();
+    b.run(`ttq.track('Contact', {}, { event_id: 'c_1' });`);
+    expect(b.posted.map((c) => [c.method, c.eventId, c.ttp ?? null])).toContainEqual(['track', 'c_1', null]);
+  });
+
   it('replays the queue, then records live calls with event_id, pixel id and page URL', () => {
     const b = loaded({ historyObserver: false });
     b.run(`ttq.track('ViewContent', { content_id: 'sku-1' }, { event_id: 'queued_1' });`);
