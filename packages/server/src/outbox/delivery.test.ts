@@ -42,12 +42,17 @@ describe.each(stores)('%s: 100,000 events, 3 workers, 30%% faults', (_name, open
     emulator.reset();
     const seed = await open();
     await fill(seed, EVENTS);
-    emulator.faults.set({ rate: 0.3, kinds: ['rate_limit', 'http_503', 'reset', 'timeout'], delayMs: 1500, seed: 7 });
+    // Injected timeouts hold the request past the client's timeout. The client timeout is generous
+    // otherwise: a request the stand-in finished but the client gave up on would legitimately
+    // be accepted twice (TikTok dedups it), and this test wants to see exactly one acceptance.
+    emulator.faults.set({ rate: 0.3, kinds: ['rate_limit', 'http_503', 'reset', 'timeout'], delayMs: 2500, seed: 7 });
 
     const workers = await Promise.all([0, 1, 2].map(async (i) => {
       const store = await open();
-      const transport = createTransport({ apiUrl: emulator.apiUrl, accessToken: TOKEN, timeoutMs: 800 });
-      const worker = startWorker({ store, transport }, { owner: `w${i}`, leaseMs: 20_000, idleMs: 20, backoff: { baseMs: 20, maxMs: 200 } });
+      const transport = createTransport({ apiUrl: emulator.apiUrl, accessToken: TOKEN, timeoutMs: 2000 });
+      const worker = startWorker({ store, transport }, {
+        owner: `w${i}`, concurrency: 2, batchSize: 500, leaseMs: 30_000, idleMs: 20, backoff: { baseMs: 20, maxMs: 200 },
+      });
       return { store, transport, worker };
     }));
     await until(async () => (await seed.status(Date.now())).counts.delivered === EVENTS, 150_000, 250);
@@ -67,7 +72,7 @@ describe.each(stores)('%s: 100,000 events, 3 workers, 30%% faults', (_name, open
     const status = await seed.status(Date.now());
     expect(status.counts).toEqual({ pending: 0, leased: 0, delivered: EVENTS, dead: 0 });
     // Faulted batches were rescheduled, not lost or re-minted.
-    expect(retried).toBeGreaterThan(1000);
+    expect(retried).toBeGreaterThan(500);
     await seed.close();
   }, 180_000);
 });
