@@ -29,13 +29,14 @@ export const listenConsentMode: () => boolean = /* @__PURE__ */ safe(() => {
   const layer = (w.dataLayer = w.dataLayer || []);
   const push = layer.push;
   const deniedByDefault: Signals = {};
+  // entries are arrays or gtag's `arguments`; a null entry throws inside the guard and is skipped
   const read = safe((entry: any) => {
-    if (entry && entry[0] === 'consent' && entry[2]) consent(fromConsentMode(entry[1], entry[2], deniedByDefault));
+    if (entry[0] === 'consent' && entry[2]) consent(fromConsentMode(entry[1], entry[2], deniedByDefault));
   });
-  for (const entry of layer) read(entry);
-  layer.push = function (...entries: unknown[]) {
-    const result = push.apply(this, entries);
-    entries.forEach(read);
+  layer.map(read);
+  layer.push = function () {
+    const result = push.apply(this, arguments);
+    [].map.call(arguments, read);
     return result;
   };
   return true;

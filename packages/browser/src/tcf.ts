@@ -20,7 +20,9 @@ export type TcData = {
 };
 
 export function fromTcData(data: TcData) {
-  const { consents: given = {}, legitimateInterests: interest = {} } = data.purpose || {};
+  const purpose = data.purpose || {};
+  const given = purpose.consents || {};
+  const interest = purpose.legitimateInterests || {};
   const free = data.gdprApplies === false;
   return {
     adUserData: free || !!(given[1] && (given[7] || interest[7])),
@@ -29,8 +31,9 @@ export function fromTcData(data: TcData) {
   };
 }
 
-const onTcData = /* @__PURE__ */ safe((data: TcData | undefined, ok: boolean) => {
-  if (ok && data && /^(tcloaded|useractioncomplete)$/.test(data.eventStatus!)) consent(fromTcData(data));
+// a missing data object throws inside the guard and changes nothing
+const onTcData = /* @__PURE__ */ safe((data: TcData, ok: boolean) => {
+  if (ok && /^(tcloaded|useractioncomplete)$/.test(data.eventStatus!)) consent(fromTcData(data));
 });
 
 /** Starts listening to the page's TCF v2 CMP; false when `__tcfapi` is not (yet) on the page. */
