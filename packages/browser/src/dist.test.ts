@@ -34,6 +34,8 @@ describe('dist/pixelpair.min.js', () => {
   it('defines window.pixelpair with the contract functions', () => {
     const w = loadPage('https://shop.example.com/', { 'pixel-id': 'C1', 'pixel-src': '/pixel/events.js' });
     for (const name of CONTRACT) expect(typeof w.pixelpair[name], name).toBe('function');
+    // data-consent starts the adapters; the npm build exports listenTcf / listenConsentMode
+    expect(Object.keys(w.pixelpair).sort()).toEqual([...CONTRACT].sort());
     const id = w.pixelpair.track('ViewContent', { value: 1 }, { eventId: 'prd_1_view_content' });
     expect(id).toBe('prd_1_view_content');
     expect(typeof w.pixelpair.track('AddToCart')).toBe('string');

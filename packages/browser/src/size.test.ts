@@ -1,10 +1,12 @@
 /**
  * Size budget and bundle hygiene, checked against what we publish (run after `pnpm build`):
- * - dist/pixelpair.min.js ≤ 2,560 B gzipped (zlib level 9), js-cookie included. NOT MET:
- *   js-cookie (~755 B) and the core functions the tag must use (~730 B) leave ~1,070 B for
- *   every tag feature, which measure ~2,300 B together (README "Size"). Until the lead
- *   decides (raise the budget, slim core, or drop js-cookie), the budget test is an
- *   expected failure and a ceiling at today's size fails on any growth;
+ * - dist/pixelpair.min.js ≤ 2,560 B gzipped (zlib level 9), js-cookie included. NOT MET,
+ *   and not reachable with every issue-3 behaviour plus js-cookie: `pnpm bench:size-floor`
+ *   bundles all of them written as densely as one file allows, with the tag's own terser
+ *   settings, at 3,131 B; swapping js-cookie for a 6-line helper gives 2,743 B, and also
+ *   trimming core's updateConsent to booleans/granted/denied gives 2,618 B. Until the lead
+ *   decides (raise the budget, or drop a dependency or a feature from the tag), the budget
+ *   test is an expected failure and a ceiling at today's size fails on any growth;
  * - `import { track }` from the ESM build, bundled and minified as an app bundler would,
  *   ≤ 2,048 B gzipped;
  * - no zod, undici or `node:` code in any built file.
@@ -19,7 +21,7 @@ import { describe, expect, it } from 'vitest';
 /** The budget issue 3 sets for the script-tag file. */
 export const TAG_BUDGET = 2560;
 /** Today's measured size plus a few bytes: lower it whenever the file shrinks, never raise it quietly. */
-export const TAG_CEILING = 3850;
+export const TAG_CEILING = 3270;
 export const TRACK_BUDGET = 2048;
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
@@ -43,7 +45,8 @@ describe('size budget', () => {
     expect(size).toBeLessThanOrEqual(TAG_CEILING);
   });
 
-  // Expected failure, with its reason above: once the file fits, this turns red until `.fails` is removed.
+  // Expected failure, with its reason above (the budget cannot hold issue 3's behaviours plus
+  // js-cookie): once the file fits, this turns red until `.fails` is removed.
   it.fails(`dist/pixelpair.min.js is at most ${TAG_BUDGET} B gzipped (known gap)`, () => {
     expect(gzipped(read('pixelpair.min.js'))).toBeLessThanOrEqual(TAG_BUDGET);
   });
@@ -68,6 +71,14 @@ describe('bundle hygiene', () => {
 
   it('finds the built files', () => {
     expect(built).toEqual(expect.arrayContaining(['pixelpair.min.js', 'index.mjs', 'index.cjs', 'track.mjs']));
+  });
+
+  it('the script tag is a production build: no warning texts, no sourceMappingURL comment', () => {
+    const tag = read('pixelpair.min.js');
+    // the npm builds keep these messages (debug / development); the tag warns only what it caught
+    expect(read('init.mjs') + read('pixel.mjs') + read('id.mjs')).toMatch(/init twice[\s\S]*ttq\.[\s\S]*bad eventId/);
+    expect(tag).not.toMatch(/init twice|bad eventId|no collectUrl|"ttq\."|sourceMappingURL|process\.env/);
+    expect(tag.split('[pixelpair]')).toHaveLength(2);
   });
 
   it('no built file contains zod, undici or node: code', () => {
