@@ -49,10 +49,16 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   // Fresh statistics make the planner walk the due_at index for leases instead of sorting the whole queue.
   await pool.query(`ANALYZE ${E}`);
 
+  /**
+   * Worker transactions (lease, settle) commit without waiting for the WAL flush: if PostgreSQL
+   * itself crashes and loses the last few, those events are simply sent again with the same
+   * event_id. Enqueue never uses this: it is durable when it returns.
+   */
   async function tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
+      await client.query('SET LOCAL synchronous_commit = off');
       const result = await fn(client);
       await client.query('COMMIT');
       return result;
@@ -156,13 +162,13 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return enqueue(events, pool, now);
     },
     async lease({ owner, limit, leaseMs, now }) {
-      const { rows } = await pool.query(
+      const { rows } = await tx((c) => c.query(
         `UPDATE ${E} SET state = 'leased', lease_owner = $1, due_at = $2, updated_at = $3
          WHERE id IN (SELECT id FROM ${E} WHERE state IN ('pending', 'leased') AND due_at <= $3
                       ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
          RETURNING ${LEASE_COLUMNS}`,
         [owner, now + leaseMs, now, limit],
-      );
+      ));
       return rows.map(fromLeaseRow);
     },
     settle,

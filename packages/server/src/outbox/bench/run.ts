@@ -84,6 +84,26 @@ async function deliver(label: string, open: () => Promise<OutboxStore>, workers:
   return { events: count, workers, seconds: round(seconds, 2), eventsPerSecond: Math.round(count / seconds) };
 }
 
+/** Same as deliver(), with each worker in its own process (the way several instances run). */
+async function deliverProcesses(label: string, spec: string, open: () => Promise<OutboxStore>, workers: number, count: number, apiUrl: string, accepted: () => Promise<number>) {
+  const seed = await open();
+  await fill(seed, count, label);
+  await seed.close();
+  const base = await accepted();
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker-child.js');
+  const started = performance.now();
+  const children = Array.from({ length: workers }, () => spawn(process.execPath, [script, spec, apiUrl], { stdio: ['ignore', 'ignore', 'inherit'] }));
+  const giveUp = started + 180_000;
+  while ((await accepted()) - base < count) {
+    if (performance.now() > giveUp) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const delivered = (await accepted()) - base;
+  await Promise.all(children.map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); })));
+  return { events: delivered, workers, processes: true, seconds: round(seconds, 2), eventsPerSecond: Math.round(delivered / seconds) };
+}
+
 async function deliveryRuns(kind: 'sqlite' | 'postgres') {
   const thin = await startThinStandIn();
   const emulator = await startEmulator({ detailLimit: 0 });
@@ -94,6 +114,16 @@ async function deliveryRuns(kind: 'sqlite' | 'postgres') {
     ? () => { const file = path.join(dir, `deliver-${n}.db`); return async () => createSqliteStore(file); }
     : () => { const schema = `pp_bench_${process.pid}_${n}`; schemas.push(schema); return () => createPostgresStore({ connectionString: DATABASE_URL, schema, max: 3 }); };
   const workers = kind === 'sqlite' ? [1, 3] : [3];
+  if (kind === 'postgres') {
+    n += 1;
+    const schema = `pp_bench_${process.pid}_${n}`;
+    schemas.push(schema);
+    out.thinStandIn_3processes = await deliverProcesses('proc', `${DATABASE_URL}?schema=${schema}`, () => createPostgresStore({ connectionString: DATABASE_URL, schema }), 3, 200_000, thin.apiUrl, thin.events);
+  } else {
+    n += 1;
+    const file = path.join(dir, `deliver-${n}.db`);
+    out.thinStandIn_3processes = await deliverProcesses('proc', `sqlite:${file}`, async () => createSqliteStore(file), 3, 200_000, thin.apiUrl, thin.events);
+  }
   for (const w of workers) {
     n += 1;
     out[`thinStandIn_${w}w`] = await deliver(`thin${w}`, open(), w, 200_000, thin.apiUrl, thin.events);
