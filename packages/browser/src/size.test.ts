@@ -5,8 +5,8 @@
  *   bundles all of them written as densely as one file allows, with the tag's own terser
  *   settings, at 3,131 B; swapping js-cookie for a 6-line helper gives 2,743 B, and also
  *   trimming core's updateConsent to booleans/granted/denied gives 2,618 B. Until the lead
- *   decides (raise the budget, or drop a dependency or a feature from the tag), the budget
- *   test is an expected failure and a ceiling at today's size fails on any growth;
+ *   decides (raise the budget, or drop a dependency or a feature from the tag), a ceiling
+ *   at today's size (size-budget.json) fails on any growth;
  * - `import { track }` from the ESM build, bundled and minified as an app bundler would,
  *   ≤ 2,048 B gzipped;
  * - no zod, undici or `node:` code in any built file.
@@ -18,13 +18,15 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-/** The budget issue 3 sets for the script-tag file. */
-export const TAG_BUDGET = 2560;
+const here = dirname(fileURLToPath(import.meta.url));
+const budget = JSON.parse(readFileSync(join(here, '../size-budget.json'), 'utf8'));
+/** Issue 3's goal for the script-tag file (not met; see size-budget.json). */
+const TAG_TARGET: number = budget.scriptTag.target;
 /** Today's measured size plus a few bytes: lower it whenever the file shrinks, never raise it quietly. */
-export const TAG_CEILING = 3270;
-export const TRACK_BUDGET = 2048;
+const TAG_CEILING: number = budget.scriptTag.ceiling;
+const TRACK_BUDGET: number = budget.trackImport.budget;
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '../dist');
+const dist = join(here, '../dist');
 const read = (name: string) => readFileSync(join(dist, name), 'utf8');
 const gzipped = (code: string) => gzipSync(code, { level: 9 }).length;
 
@@ -41,14 +43,9 @@ async function bundle(entry: string): Promise<string> {
 describe('size budget', () => {
   it(`dist/pixelpair.min.js does not grow past ${TAG_CEILING} B gzipped`, () => {
     const size = gzipped(read('pixelpair.min.js'));
-    console.info(`pixelpair.min.js: ${read('pixelpair.min.js').length} B min, ${size} B gzip (budget ${TAG_BUDGET}, ceiling ${TAG_CEILING})`);
+    const gap = size > TAG_TARGET ? `, ${size - TAG_TARGET} B over the ${TAG_TARGET} B target` : '';
+    console.info(`pixelpair.min.js: ${read('pixelpair.min.js').length} B min, ${size} B gzip (ceiling ${TAG_CEILING}${gap})`);
     expect(size).toBeLessThanOrEqual(TAG_CEILING);
-  });
-
-  // Expected failure, with its reason above (the budget cannot hold issue 3's behaviours plus
-  // js-cookie): once the file fits, this turns red until `.fails` is removed.
-  it.fails(`dist/pixelpair.min.js is at most ${TAG_BUDGET} B gzipped (known gap)`, () => {
-    expect(gzipped(read('pixelpair.min.js'))).toBeLessThanOrEqual(TAG_BUDGET);
   });
 
   it(`import { track } alone is at most ${TRACK_BUDGET} B gzipped, and leaves the rest out`, async () => {
