@@ -64,7 +64,14 @@ export function outboxBackend(target: TikTokTarget, options: OutboxBackendOption
       if (!result.ok) return { status: 'rejected', detail: { errors: result.errors } };
       return { status: result.duplicate ? 'duplicate' : 'enqueued' };
     },
-    idle: () => worker.idle(),
+    // Settled when nothing is waiting or in flight: every copy delivered or dead-lettered.
+    async idle() {
+      for (;;) {
+        const { counts } = await store.status(Date.now());
+        if (counts.pending === 0 && counts.leased === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async close() {
       await worker.close({ deadlineMs: 3_000 });
       await transport.close();
