@@ -196,7 +196,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
   return {
     stats,
     async close({ deadlineMs = 10_000 } = {}) {
-      const started = now();
+      const started = Date.now(); // the deadline is wall-clock time, whatever clock the policy uses
       stopping.abort();
       const all = Promise.all(lanes);
       // Leave part of the deadline to hand cut batches back to the store.
@@ -204,7 +204,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
       const finished = await Promise.race([all.then(() => true), new Promise<false>((r) => setTimeout(r, grace, false).unref())]);
       if (!finished) {
         aborting.abort();
-        const left = Math.max(0, deadlineMs - (now() - started));
+        const left = Math.max(0, deadlineMs - (Date.now() - started));
         await Promise.race([all, new Promise((r) => setTimeout(r, left).unref())]);
       }
       return { ...stats };
