@@ -39,9 +39,15 @@ export async function workerCommand(io: CliIoLike): Promise<number> {
   writeJson(io.stderr, { msg: 'outbox worker started', store: store.kind, concurrency, batchSize });
 
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    const stop = () => {
+      // Remove the handlers again so a second signal gets Node's default behaviour (exit now).
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      io.signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
     io.signal?.addEventListener('abort', stop, { once: true });
     if (io.signal?.aborted) stop();
   });
