@@ -1,6 +1,6 @@
 /**
  * Outbox benchmarks (not part of `pnpm test`): `pnpm --filter @pixelpair/server bench:outbox [sections]`
- * with sections among enqueue, sqlite, postgres, outage (default: all).
+ * with sections among enqueue, sqlite, postgres, outage, outage-postgres (default: all).
  * Targets (issue 5): enqueue p99 ≤ 1 ms on SQLite; ≥ 20,000 events/s delivered through SQLite
  * and through PostgreSQL with 3 workers; worker RSS < 200 MB with 1,000,000 queued during an outage.
  */
@@ -141,9 +141,11 @@ async function deliveryRuns(kind: 'sqlite' | 'postgres') {
   results[`deliver_${kind}`] = out;
 }
 
-async function outage() {
+async function outage(kind: 'sqlite' | 'postgres') {
   const file = path.join(dir, 'outage.db');
-  const seed = createSqliteStore(file, { synchronous: 'normal' });
+  const schema = `pp_bench_outage_${process.pid}`;
+  const spec = kind === 'sqlite' ? `sqlite:${file}` : `${DATABASE_URL}?schema=${schema}`;
+  const seed = kind === 'sqlite' ? createSqliteStore(file, { synchronous: 'normal' }) : await createPostgresStore({ connectionString: DATABASE_URL, schema });
   const t = performance.now();
   await fill(seed, 1_000_000, 'outage', 10_000);
   const fillSeconds = round((performance.now() - t) / 1000, 1);
@@ -151,7 +153,7 @@ async function outage() {
   const emulator = await startEmulator({ detailLimit: 0 });
   emulator.faults.set({ kinds: ['http_503', 'reset', 'rate_limit'], rate: 1 });
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'outage-child.js');
-  const child = spawn(process.execPath, [script, `sqlite:${file}`, emulator.apiUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, spec, emulator.apiUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   const samples: { rssMb: number; requests: number; retried: number }[] = [];
   let buffer = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -166,7 +168,13 @@ async function outage() {
   await emulator.close();
   const rss = samples.map((s) => s.rssMb);
   const last = samples.at(-1)!;
-  results.outage = {
+  if (kind === 'postgres') {
+    const c = new pg.Client({ connectionString: DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await c.end();
+  }
+  results[`outage_${kind}`] = {
     queued: 1_000_000, fillSeconds, seconds, samples: samples.length,
     rssMb: { first: round(rss[0]!, 1), max: round(Math.max(...rss), 1), last: round(rss.at(-1)!, 1) },
     failedRequests: last.requests, eventsRescheduled: last.retried,
@@ -177,7 +185,8 @@ try {
   if (wants('enqueue')) { await enqueueLatency('full'); await enqueueLatency('normal'); }
   if (wants('sqlite')) await deliveryRuns('sqlite');
   if (wants('postgres')) await deliveryRuns('postgres');
-  if (wants('outage')) await outage();
+  if (wants('outage')) await outage('sqlite');
+  if (wants('outage-postgres')) await outage('postgres');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
