@@ -46,6 +46,7 @@ test('tarballs ship built code and types, not sources or tests', () => {
     expect(listing, name).toContain('package/dist/index.d.ts');
     expect(listing, name).not.toMatch(/\.test\.(ts|js)\b/);
     expect(listing, name).not.toContain('package/src/');
+    expect(listing, name).not.toMatch(/\/(bench|testing|test-support)\//);
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarballs[name]!, 'package/package.json'], { encoding: 'utf8' }));
     expect(JSON.stringify(manifest), `${name} still points at the workspace`).not.toContain('workspace:');
   }

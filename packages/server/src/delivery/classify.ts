@@ -122,3 +122,14 @@ export function classifyResponse(input: ResponseInput, now: number = Date.now())
   // A 2xx without TikTok's {code}: a proxy or captive portal answered, not TikTok. Not proof of delivery.
   return { decision: 'retry', reason: 'unexpected_body', ...extra };
 }
+
+/**
+ * Answers TikTok gives to a whole request when one event in it is bad (it fails the batch,
+ * not the event). Worth splitting the request to find the culprit, so one bad event never
+ * sinks the events it was batched with.
+ */
+const BATCH_REJECTIONS = new Set(['invalid_params', 'param_error', 'invalid_batch_size', 'pii_not_hashed']);
+
+export function rejectsWholeBatch(outcome: { ok: boolean; reason?: string }): boolean {
+  return !outcome.ok && outcome.reason !== undefined && BATCH_REJECTIONS.has(outcome.reason);
+}

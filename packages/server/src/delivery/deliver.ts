@@ -8,9 +8,7 @@
 import type { DeliveryOutcome, PreparedEvent, Transport } from '../types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { groupForRequests, toRequestBody } from './batch.js';
-
-/** Whole-request rejections worth bisecting: a single bad event causes them. */
-const SPLITTABLE = new Set(['invalid_params', 'param_error', 'invalid_batch_size', 'pii_not_hashed']);
+import { rejectsWholeBatch } from './classify.js';
 
 export interface DeliverOptions {
   transport: Transport;
@@ -71,7 +69,7 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
         return finish({ events: chunk, outcome, attempts, exhausted: false, halted: false });
       }
       if (!outcome.retryable) {
-        if (chunk.length > 1 && SPLITTABLE.has(outcome.reason)) {
+        if (chunk.length > 1 && rejectsWholeBatch(outcome)) {
           const half = Math.ceil(chunk.length / 2);
           await deliverChunk(chunk.slice(0, half));
           await deliverChunk(chunk.slice(half));

@@ -4,6 +4,7 @@ import { parseStoreSpec } from './open-store.js';
 describe('parseStoreSpec', () => {
   it.each([
     ['sqlite:./pixelpair.db', { kind: 'sqlite', path: './pixelpair.db' }],
+    ['sqlite:/var/lib/pp.db?synchronous=full', { kind: 'sqlite', path: '/var/lib/pp.db', synchronous: 'full' }],
     ['sqlite:/var/lib/pp.db?synchronous=normal', { kind: 'sqlite', path: '/var/lib/pp.db', synchronous: 'normal' }],
     ['postgres://u@db:5432/shop', { kind: 'postgres', connectionString: 'postgres://u@db:5432/shop' }],
     ['postgresql://u@db/shop?schema=outbox&sslmode=require', { kind: 'postgres', connectionString: 'postgresql://u@db/shop?sslmode=require', schema: 'outbox' }],

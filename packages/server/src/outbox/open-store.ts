@@ -1,5 +1,5 @@
 /**
- * `--store` specs: `sqlite:PATH[?synchronous=normal]` (default `sqlite:./pixelpair.db`) or a
+ * `--store` specs: `sqlite:PATH[?synchronous=full]` (default `sqlite:./pixelpair.db`) or a
  * `postgres://` URL with an optional `?schema=NAME` that the outbox reads and pg does not see.
  */
 import { createPostgresStore } from './postgres-store.js';

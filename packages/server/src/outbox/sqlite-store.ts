@@ -1,7 +1,10 @@
 /**
- * The default store: one SQLite file in WAL mode with synchronous=FULL, so an enqueue has
- * reached the disk when it returns. Several processes may share the file (busy_timeout);
- * every lease and settlement is one short synchronous transaction.
+ * The default store: one SQLite file in WAL mode. By default synchronous=NORMAL: a returned
+ * enqueue is in the WAL and survives a crash or kill of any process (a deploy, an OOM kill),
+ * and costs no fsync per event (p99 well under 1 ms); only an OS crash or power cut can lose
+ * the last commits. `synchronous: 'full'` fsyncs every commit for that case, at 3–20 ms each
+ * on a busy disk. Several processes may share the file (busy_timeout); every lease and
+ * settlement is one short synchronous transaction.
  */
 import Database from 'better-sqlite3';
 import type { PreparedEvent } from '../types.js';
@@ -13,7 +16,7 @@ import { OUTBOX_STATES, REPLAY_PAGE } from './store.js';
 import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
 
 export interface SqliteStoreOptions {
-  /** `full` (default) fsyncs each commit; `normal` survives a process crash but not power loss. */
+  /** `normal` (default) survives any process crash but not power loss; `full` fsyncs each commit. */
   synchronous?: 'full' | 'normal';
   busyTimeoutMs?: number;
 }
@@ -49,7 +52,7 @@ function push(groups: Map<string, number[]>, key: string, id: number) {
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): OutboxStore {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
   db.exec(SCHEMA);
 

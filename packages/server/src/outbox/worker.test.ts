@@ -3,6 +3,7 @@ import { createMemoryStore } from './memory-store.js';
 import { createOutbox } from './outbox.js';
 import { config, envelope, fail, ok, prepared, scriptedTransport, until } from './testing/fixtures.js';
 import { startWorker } from './worker.js';
+import type { TikTokRequestBody } from '../types.js';
 
 const quick = { idleMs: 5, backoff: { baseMs: 1, maxMs: 5 } };
 
@@ -59,6 +60,29 @@ describe('startWorker', () => {
     await worker.close();
     const [h] = await store.history('ord_1_purchase');
     expect(h).toMatchObject({ state: 'dead', deadReason: 'dropped: invalid_params code 40002', attempts: 1 });
+  });
+
+  it('splits a batch TikTok rejects as a whole, so only the bad event is dead-lettered', async () => {
+    const store = createMemoryStore();
+    await store.enqueue(Array.from({ length: 10 }, (_, i) => prepared(i)));
+    const bad = 'ord_7_purchase';
+    const transport = {
+      // like TikTok: one bad event fails the whole request with 40002
+      post: async (body: TikTokRequestBody) =>
+        body.data.some((e) => e.event_id === bad) ? fail('param_error', { code: 40002, retryable: false }) : ok(),
+      close: async () => undefined,
+    };
+    const worker = startWorker({ store, transport }, quick);
+    await until(async () => {
+      const { counts } = await store.status(Date.now());
+      return counts.delivered + counts.dead === 10;
+    });
+    const stats = await worker.close();
+    expect(stats).toMatchObject({ delivered: 9, dead: 1 });
+    const [h] = await store.history(bad);
+    expect(h).toMatchObject({ state: 'dead', deadReason: 'dropped: param_error code 40002' });
+    // halving 10 events down to the bad one takes a handful of requests, not one per event
+    expect(stats.requests).toBeLessThanOrEqual(9);
   });
 
   it('alerts on a revoked token, keeps retrying inside the alert window, then dead-letters', async () => {

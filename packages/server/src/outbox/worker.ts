@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { backoffDelay } from '../delivery/backoff.js';
 import type { BackoffOptions } from '../delivery/backoff.js';
 import { buildRequestBodies } from '../delivery/batch.js';
+import { rejectsWholeBatch } from '../delivery/classify.js';
 import type { Logger } from '../delivery/logger.js';
 import type { DeliveryOutcome, PreparedEvent, TikTokRequestBody, Transport } from '../types.js';
 import { DEFAULT_MAX_EVENT_AGE_SEC, DEFAULT_STOP_ALERT_WINDOW_MS, expire, isTooOld, settleOutcome } from './policy.js';
@@ -119,12 +120,13 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
       if (e.testEventCode) p.testEventCode = e.testEventCode;
       return p;
     });
-    for (const body of live.length ? buildBodies(prepared) : []) {
-      const members = body.data.map((ev) => byKey.get(`${body.event_source_id}\u0000${body.test_event_code ?? ''}\u0000${ev.event}\u0000${ev.event_id}`)!);
+    // One request; a whole-batch rejection (one bad event fails them all) is split in halves
+    // until the bad event stands alone, so it alone is dead-lettered.
+    async function send(members: LeasedEvent[], body: TikTokRequestBody): Promise<void> {
       if (aborting.signal.aborted) {
         for (const e of members) settlements.push({ id: e.id, next: { state: 'pending', dueAt: now() } });
         stats.returned += members.length;
-        continue;
+        return;
       }
       const outcome = await transport.post(body, aborting.signal);
       stats.requests += 1;
@@ -132,7 +134,13 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
         // Cut by shutdown: hand the events back as they were; the next send reuses their event_ids.
         for (const e of members) settlements.push({ id: e.id, next: { state: 'pending', dueAt: now() } });
         stats.returned += members.length;
-        continue;
+        return;
+      }
+      if (members.length > 1 && rejectsWholeBatch(outcome)) {
+        const half = Math.ceil(members.length / 2);
+        await send(members.slice(0, half), { ...body, data: body.data.slice(0, half) });
+        await send(members.slice(half), { ...body, data: body.data.slice(half) });
+        return;
       }
       const at = now();
       for (const e of members) settlements.push(settleOutcome(e, outcome, at, policy));
@@ -152,6 +160,11 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
           pauseUntil = Math.max(pauseUntil, now() + pause);
         }
       }
+    }
+
+    for (const body of live.length ? buildBodies(prepared) : []) {
+      const members = body.data.map((ev) => byKey.get(`${body.event_source_id}\u0000${body.test_event_code ?? ''}\u0000${ev.event}\u0000${ev.event_id}`)!);
+      await send(members, body);
     }
     for (const s of settlements) {
       if (s.next.state === 'delivered') stats.delivered += 1;
