@@ -11,7 +11,7 @@ import { prepareEvent } from '../prepare.js';
 import { toRequestBody } from '../delivery/batch.js';
 import type { DeliveryOutcome } from '../types.js';
 import { COMMON_FLAGS, flags, guarded, writeJson } from './io.js';
-import type { CliCommand } from './outbox-commands.js';
+import type { CliCommand } from './io.js';
 
 export const DOCTOR_USAGE = 'usage: TIKTOK_ACCESS_TOKEN=… pixelpair doctor [--pixel-id ID] [--test-event-code CODE] [--default-country CC] [--api-url URL]';
 

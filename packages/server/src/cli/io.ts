@@ -1,9 +1,25 @@
 /** Small helpers shared by the CLI commands: flags, JSON Lines input, JSON output. */
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { CliIo } from './outbox-commands.js';
 
-export class UsageError extends Error {}
+/** What a command gets from the process (or from a test): arguments, environment, streams. */
+export interface CliIo {
+  argv: string[];
+  env: Record<string, string | undefined>;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Optional: stops `worker` like SIGTERM does (tests, embedding). */
+  signal?: AbortSignal;
+}
+
+/** Resolves to the exit code. */
+export type CliCommand = (io: CliIo) => Promise<number>;
+
+/** Exit 2: the user has to fix the command line or the environment. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 export const COMMON_FLAGS = {
   'pixel-id': { type: 'string' },
@@ -20,7 +36,7 @@ export function flags(argv: string[], options: NonNullable<ParseArgsConfig['opti
     // Never echo a stray value: it may be a token pasted in the wrong place.
     if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError('pixelpair: unexpected argument (this command takes flags only; input comes on stdin)');
     if (argv.some((a) => a === '--access-token' || a.startsWith('--access-token=') || a === '--token' || a.startsWith('--token='))) {
-      throw new UsageError('pixelpair: there is no token flag: the access token is read from TIKTOK_ACCESS_TOKEN only');
+      throw new UsageError('pixelpair: there is no token flag: the access token is read only from TIKTOK_ACCESS_TOKEN');
     }
     throw new UsageError(`pixelpair: ${e.message}`);
   }

@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { doctorCommand } from './doctor.js';
-import { outboxCommands, type CliCommand, type CliIo } from './outbox-commands.js';
+import { outboxCommands } from './outbox-commands.js';
+import type { CliCommand, CliIo } from './io.js';
 import { payloadCommand } from './payload.js';
 import { sendCommand } from './send.js';
 

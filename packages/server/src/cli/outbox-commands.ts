@@ -3,23 +3,12 @@
  * outbox; the CLI's main registers whatever this exports. Usage and configuration errors
  * exit 2 with a message on stderr; they never echo the access token.
  */
-import { UsageError } from '../outbox/cli/args.js';
+import { UsageError, type CliCommand, type CliIo } from './io.js';
 import { enqueueCommand } from '../outbox/cli/enqueue.js';
 import { logCommand, replayCommand, statusCommand } from '../outbox/cli/inspect.js';
 import { workerCommand } from '../outbox/cli/worker.js';
 
-export interface CliIo {
-  argv: string[];
-  env: Record<string, string | undefined>;
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  /** Optional: stops `worker` like SIGTERM does (tests, embedding). */
-  signal?: AbortSignal;
-}
-
-/** Resolves to the exit code. */
-export type CliCommand = (io: CliIo) => Promise<number>;
+export type { CliCommand, CliIo };
 
 function guarded(run: CliCommand): CliCommand {
   return async (io) => {

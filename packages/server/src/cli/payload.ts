@@ -9,7 +9,7 @@ import { prepareEvent } from '../prepare.js';
 import type { PreparedEvent } from '../types.js';
 import { prepareConfigFrom } from './config.js';
 import { COMMON_FLAGS, flags, guarded, readJsonLines, rejectionLine, writeJson } from './io.js';
-import type { CliCommand } from './outbox-commands.js';
+import type { CliCommand } from './io.js';
 
 export const PAYLOAD_USAGE = 'usage: pixelpair payload [--pixel-id ID] [--default-country CC] [--test-event-code CODE] < envelopes.jsonl';
 

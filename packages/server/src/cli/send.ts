@@ -9,7 +9,7 @@ import { silentLogger } from '../delivery/logger.js';
 import { resolveApiUrl } from '../delivery/transport.js';
 import { prepareConfigFrom } from './config.js';
 import { COMMON_FLAGS, flags, guarded, readJsonLines, rejectionLine, UsageError, writeJson } from './io.js';
-import type { CliCommand } from './outbox-commands.js';
+import type { CliCommand } from './io.js';
 
 export const SEND_USAGE =
   'usage: TIKTOK_ACCESS_TOKEN=… pixelpair send [--pixel-id ID] [--default-country CC] [--test-event-code CODE] [--api-url URL] < envelopes.jsonl';

@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { PreparedEvent } from '../types.js';
 import {
   ATTEMPTS_TABLE, EVENTS_TABLE, LEASE_COLUMNS,
-  attemptValues, fromAttemptRow, fromHistoryRow, fromLeaseRow, settleValues, toInsertRow,
+  fromAttemptRow, fromHistoryRow, fromLeaseRow, groupSettlements, toInsertRow,
 } from './rows.js';
 import { OUTBOX_STATES, REPLAY_PAGE } from './store.js';
 import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
@@ -26,12 +26,6 @@ export interface PostgresStoreOptions {
 
 interface Queryable {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-}
-
-function push(groups: Map<string, number[]>, key: string, id: number) {
-  const ids = groups.get(key);
-  if (ids) ids.push(id);
-  else groups.set(key, [id]);
 }
 
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<OutboxStore> {
@@ -87,28 +81,18 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     return rows.map((r) => fresh.delete(`${r.pixel_id}\u0000${r.event}\u0000${r.event_id}`));
   }
 
-  // Events answered by one request share one attempt and usually one next state: one statement
-  // per group (a delivered batch of 1000 is two statements).
   async function settle(owner: string, settlements: readonly Settlement[], now: number) {
     if (settlements.length === 0) return;
-    const attempts = new Map<string, number[]>();
-    const updates = new Map<string, number[]>();
-    for (const s of settlements) {
-      if (s.attempt) push(attempts, JSON.stringify(attemptValues(s.attempt)), s.id);
-      const inc = s.attempt && s.attempt.decision !== 'expired' ? 1 : 0;
-      push(updates, JSON.stringify({ inc, ...settleValues(s.next, now) }), s.id);
-    }
+    const { attempts, updates } = groupSettlements(settlements, now);
     await tx(async (c) => {
-      for (const [json, ids] of attempts) {
-        const a = JSON.parse(json) as ReturnType<typeof attemptValues>;
+      for (const { values: a, ids } of attempts) {
         await c.query(
           `INSERT INTO ${A} (event_row, at, decision, reason, code, http_status, request_id, latency_ms, message)
            SELECT unnest($1::bigint[]), $2, $3, $4, $5, $6, $7, $8, $9`,
           [ids, a.at, a.decision, a.reason, a.code, a.http_status, a.request_id, a.latency_ms, a.message],
         );
       }
-      for (const [json, ids] of updates) {
-        const v = JSON.parse(json) as ReturnType<typeof settleValues> & { inc: number };
+      for (const { values: v, ids } of updates) {
         await c.query(
           `UPDATE ${E} SET state = $2, due_at = $3, stop_since = $4, last_error = $5, dead_reason = $6, delivered_at = $7,
              attempts = attempts + $8, lease_owner = NULL, updated_at = $9

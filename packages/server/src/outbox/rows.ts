@@ -3,7 +3,7 @@
  * same columns the same way. Times are integer milliseconds; `event_time` is Unix seconds.
  */
 import type { PreparedEvent } from '../types.js';
-import type { AttemptEntry, EventHistory, LeasedEvent, NextState, OutboxState } from './store.js';
+import type { AttemptEntry, EventHistory, LeasedEvent, NextState, OutboxState, Settlement } from './store.js';
 
 export const EVENTS_TABLE = 'pixelpair_outbox_events';
 export const ATTEMPTS_TABLE = 'pixelpair_outbox_attempts';
@@ -114,4 +114,29 @@ export function fromHistoryRow(r: Record<string, unknown>, history: AttemptEntry
   const lastError = optStr(r.last_error);
   if (lastError) h.lastError = lastError;
   return h;
+}
+
+export type AttemptValues = ReturnType<typeof attemptValues>;
+export type SettleValues = ReturnType<typeof settleValues> & { inc: number };
+
+/**
+ * Events answered by one request share one attempt and usually one next state, so a store
+ * writes one statement per group (a delivered batch of 1000 is two statements, not 2000).
+ */
+export function groupSettlements(settlements: readonly Settlement[], now: number) {
+  const attempts = new Map<string, { values: AttemptValues; ids: number[] }>();
+  const updates = new Map<string, { values: SettleValues; ids: number[] }>();
+  const add = <V>(groups: Map<string, { values: V; ids: number[] }>, values: V, id: number) => {
+    const key = JSON.stringify(values);
+    const group = groups.get(key);
+    if (group) group.ids.push(id);
+    else groups.set(key, { values, ids: [id] });
+  };
+  for (const s of settlements) {
+    if (s.attempt) add(attempts, attemptValues(s.attempt), s.id);
+    // an expiry is recorded in the log but is not a send attempt
+    const inc = s.attempt && s.attempt.decision !== 'expired' ? 1 : 0;
+    add(updates, { inc, ...settleValues(s.next, now) }, s.id);
+  }
+  return { attempts: [...attempts.values()], updates: [...updates.values()] };
 }

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { PreparedEvent } from '../types.js';
 import {
   ATTEMPTS_TABLE as A, EVENTS_TABLE as E, LEASE_COLUMNS,
-  attemptValues, fromAttemptRow, fromHistoryRow, fromLeaseRow, settleValues, toInsertRow,
+  fromAttemptRow, fromHistoryRow, fromLeaseRow, groupSettlements, toInsertRow,
 } from './rows.js';
 import { OUTBOX_STATES, REPLAY_PAGE } from './store.js';
 import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
@@ -42,12 +42,6 @@ CREATE TABLE IF NOT EXISTS ${A} (
 );
 CREATE INDEX IF NOT EXISTS ${A}_event ON ${A} (event_row);
 `;
-
-function push(groups: Map<string, number[]>, key: string, id: number) {
-  const ids = groups.get(key);
-  if (ids) ids.push(id);
-  else groups.set(key, [id]);
-}
 
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): OutboxStore {
   const db = new Database(path);
@@ -81,17 +75,10 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const enqueueTx = db.transaction((events: readonly PreparedEvent[], now: number) =>
     events.map((p) => insert.run({ ...toInsertRow(p), now }).changes === 1),
   );
-  // Events answered by one request share one attempt and usually one next state: one statement per group.
   const settleTx = db.transaction((owner: string, settlements: readonly Settlement[], now: number) => {
-    const attempts = new Map<string, number[]>();
-    const updates = new Map<string, number[]>();
-    for (const s of settlements) {
-      if (s.attempt) push(attempts, JSON.stringify(attemptValues(s.attempt)), s.id);
-      const inc = s.attempt && s.attempt.decision !== 'expired' ? 1 : 0;
-      push(updates, JSON.stringify({ inc, ...settleValues(s.next, now) }), s.id);
-    }
-    for (const [values, ids] of attempts) logAttempt.run({ ...JSON.parse(values), ids: JSON.stringify(ids) });
-    for (const [values, ids] of updates) settle.run({ ...JSON.parse(values), ids: JSON.stringify(ids), owner, now });
+    const { attempts, updates } = groupSettlements(settlements, now);
+    for (const { values, ids } of attempts) logAttempt.run({ ...values, ids: JSON.stringify(ids) });
+    for (const { values, ids } of updates) settle.run({ ...values, ids: JSON.stringify(ids), owner, now });
   });
 
   async function replay(o: ReplayOptions) {

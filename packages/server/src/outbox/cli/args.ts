@@ -3,14 +3,11 @@
  * `--pixel-id` or TIKTOK_PIXEL_ID, `--api-url` or TIKTOK_API_URL, the access token only from
  * TIKTOK_ACCESS_TOKEN (never a flag, so it never lands in shell history or `ps`).
  */
-import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { flags, UsageError } from '../../cli/io.js';
 import { DEFAULT_STORE } from '../open-store.js';
 
-/** Exit 2: the user has to fix the command line or the environment. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError, writeJson } from '../../cli/io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -23,16 +20,9 @@ export const text = (flags: Flags, name: string): string | undefined => {
 };
 export const bool = (flags: Flags, name: string): boolean => flags[name] === true;
 
+/** The twin's flag parsing (no token flag, no stray values echoed) plus `--store`. */
 export function parseFlags(command: string, argv: string[], options: Options): Flags {
-  const args = argv[0] === command ? argv.slice(1) : argv;
-  if (args.some((a) => a === '--access-token' || a.startsWith('--access-token=') || a === '--token' || a.startsWith('--token='))) {
-    throw new UsageError(`${command}: the access token is read only from TIKTOK_ACCESS_TOKEN, never from a flag`);
-  }
-  try {
-    return parseArgs({ args, options: { store: { type: 'string' }, ...options }, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message}`);
-  }
+  return flags(argv[0] === command ? argv.slice(1) : argv, { store: { type: 'string' }, ...options });
 }
 
 export function storeSpec(flag: string | undefined, env: Record<string, string | undefined>): string {
@@ -60,6 +50,3 @@ export function timeFlag(name: string, value: unknown): number | undefined {
   return Math.floor(ms / 1000);
 }
 
-export function writeJson(stream: NodeJS.WritableStream, value: unknown) {
-  stream.write(`${JSON.stringify(value)}\n`);
-}

@@ -3,16 +3,15 @@
  * envelopes as JSON Lines on stdin into the outbox, read and stored in pages so a large file
  * never sits in memory. Rejected lines go to stderr as `{ line, eventId, errors }`.
  */
-import { createInterface } from 'node:readline';
 import type { PrepareConfig } from '../../prepare.js';
 import { openStore } from '../open-store.js';
 import { createOutbox } from '../outbox.js';
-import type { CliIoLike } from './io.js';
+import { readJsonLines, type CliIo } from '../../cli/io.js';
 import { UsageError, bool, parseFlags, text, storeSpec, writeJson } from './args.js';
 
 const PAGE = 500;
 
-export async function enqueueCommand(io: CliIoLike): Promise<number> {
+export async function enqueueCommand(io: CliIo): Promise<number> {
   const flags = parseFlags('enqueue', io.argv, {
     'pixel-id': { type: 'string' },
     'default-country': { type: 'string' },
@@ -41,19 +40,13 @@ export async function enqueueCommand(io: CliIoLike): Promise<number> {
   };
 
   try {
-    let line = 0;
-    for await (const text of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
-      line += 1;
-      if (!text.trim()) continue;
-      let envelope: unknown;
-      try {
-        envelope = JSON.parse(text);
-      } catch {
+    for await (const { line, value, parseError } of readJsonLines(io.stdin)) {
+      if (parseError) {
         totals.rejected += 1;
-        writeJson(io.stderr, { line, eventId: null, errors: [{ path: '', message: 'not valid JSON' }] });
+        writeJson(io.stderr, { line, eventId: null, errors: [{ path: '', message: parseError }] });
         continue;
       }
-      page.push({ line, envelope });
+      page.push({ line, envelope: value });
       if (page.length >= PAGE) await flush();
     }
     if (page.length > 0) await flush();

@@ -6,11 +6,11 @@
 import { DEFAULT_MAX_AGE_SECONDS } from '../../prepare.js';
 import { openStore } from '../open-store.js';
 import type { EventHistory } from '../store.js';
-import type { CliIoLike } from './io.js';
+import type { CliIo } from '../../cli/io.js';
 import { UsageError, bool, parseFlags, text, positiveInt, storeSpec, timeFlag, writeJson } from './args.js';
 import { progressBar } from './progress.js';
 
-export async function statusCommand(io: CliIoLike): Promise<number> {
+export async function statusCommand(io: CliIo): Promise<number> {
   const flags = parseFlags('status', io.argv, {});
   const store = await openStore(storeSpec(text(flags, 'store'), io.env));
   try {
@@ -35,7 +35,7 @@ function describe(h: EventHistory) {
   };
 }
 
-export async function logCommand(io: CliIoLike): Promise<number> {
+export async function logCommand(io: CliIo): Promise<number> {
   const flags = parseFlags('log', io.argv, { 'event-id': { type: 'string' } });
   const eventId = text(flags, 'event-id');
   if (!eventId) throw new UsageError('log: --event-id ID is required');
@@ -53,7 +53,7 @@ export async function logCommand(io: CliIoLike): Promise<number> {
   }
 }
 
-export async function replayCommand(io: CliIoLike): Promise<number> {
+export async function replayCommand(io: CliIo): Promise<number> {
   const flags = parseFlags('replay', io.argv, {
     dead: { type: 'boolean' },
     since: { type: 'string' },

@@ -6,10 +6,10 @@
 import { createTransport } from '../../delivery/transport.js';
 import { openStore } from '../open-store.js';
 import { startWorker } from '../worker.js';
-import type { CliIoLike } from './io.js';
+import type { CliIo } from '../../cli/io.js';
 import { UsageError, bool, parseFlags, text, positiveInt, storeSpec, writeJson } from './args.js';
 
-export async function workerCommand(io: CliIoLike): Promise<number> {
+export async function workerCommand(io: CliIo): Promise<number> {
   const flags = parseFlags('worker', io.argv, {
     concurrency: { type: 'string' },
     'batch-size': { type: 'string' },
