@@ -13,7 +13,7 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
   if [ "$(.tools/node_modules/.bin/pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
     log "installing pnpm $PNPM_VERSION into .tools/"
-    npm install --prefix .tools --no-save --no-audit --no-fund --allow-scripts=pnpm "pnpm@$PNPM_VERSION" >&2
+    npm install --prefix .tools --no-save --no-audit --no-fund "pnpm@$PNPM_VERSION" >&2
   fi
   export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 fi
