@@ -5,15 +5,17 @@
  * For delivery that survives restarts, use the outbox (`@pixelpair/server/outbox`).
  */
 import { aggregateMatchKeys, type MatchSummary } from './diagnostics/match-keys.js';
-import type { BackoffOptions } from './delivery/backoff.js';
-import { deliverPrepared, type ChunkResult } from './delivery/deliver.js';
+import { deliverPrepared, type ChunkResult, type DeliverOptions } from './delivery/deliver.js';
 import { jsonLogger, type Logger } from './delivery/logger.js';
 import { deliveryRecord, rejectionRecord, type EventStatus } from './delivery/record.js';
 import { assertAccessToken, createTransport } from './delivery/transport.js';
 import { prepareEvent, type PrepareConfig } from './prepare.js';
 import type { Issue, PreparedEvent, PrepareResult, Transport } from './types.js';
 
-export interface TikTokConfig extends Omit<PrepareConfig, 'pixelId'> {
+/** The retry loop's own settings (attempts, backoff, Retry-After cap, batch size, concurrency). */
+type RetrySettings = Pick<DeliverOptions, 'maxAttempts' | 'backoff' | 'maxRetryAfterMs' | 'maxEventsPerRequest' | 'concurrency' | 'sleep'>;
+
+export interface TikTokConfig extends Omit<PrepareConfig, 'pixelId'>, RetrySettings {
   /** Default `process.env.TIKTOK_PIXEL_ID`. */
   pixelId?: string;
   /** Default `process.env.TIKTOK_ACCESS_TOKEN`. Not needed when a transport is given. */
@@ -26,14 +28,6 @@ export interface TikTokConfig extends Omit<PrepareConfig, 'pixelId'> {
   transport?: Transport;
   /** pino-compatible. Default: JSON lines on stderr, warnings and errors only. */
   logger?: Logger;
-  /** Attempts per request, first included. Default 5. */
-  maxAttempts?: number;
-  backoff?: BackoffOptions;
-  maxRetryAfterMs?: number;
-  maxEventsPerRequest?: number;
-  /** Requests in flight at once. Default 1. */
-  concurrency?: number;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface EventOutcome {

@@ -31,7 +31,8 @@ export interface Envelope {
   consent?: ConsentState;
 }
 
-function userFrom(ctx: StoredContext): Envelope['user'] {
+/** The browser and request context stored on a cart, order or lead, as envelope user fields. */
+export function userFrom(ctx: StoredContext): Envelope['user'] {
   const user: Envelope['user'] = {};
   if (ctx.ttclid) user.ttclid = ctx.ttclid;
   if (ctx.ttp) user.ttp = ctx.ttp;

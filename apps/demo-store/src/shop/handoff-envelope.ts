@@ -4,7 +4,7 @@
  * (`contentId`, `contentType`). Only browsing events may arrive this way: purchases and
  * leads are sent from the backend's own records, never from values the browser claims.
  */
-import type { Envelope } from './envelopes.js';
+import { userFrom, type Envelope } from './envelopes.js';
 import type { StoredContext } from './stored-context.js';
 
 export const COLLECTABLE_EVENTS = new Set(['ViewContent', 'AddToCart', 'InitiateCheckout', 'Search']);
@@ -40,13 +40,7 @@ export function handoffProperties(props: Record<string, unknown> | undefined): R
 }
 
 export function handoffEnvelope(event: string, eventId: string, properties: Record<string, unknown> | undefined, ctx: StoredContext, now = Date.now()): Envelope {
-  const user: Envelope['user'] = {};
-  if (ctx.ttclid) user.ttclid = ctx.ttclid;
-  if (ctx.ttp) user.ttp = ctx.ttp;
-  if (ctx.ip) user.ip = ctx.ip;
-  if (ctx.userAgent) user.userAgent = ctx.userAgent;
-  if (ctx.locale) user.locale = ctx.locale;
-  const envelope: Envelope = { event, eventId, eventTime: Math.floor(now / 1000), user, properties: handoffProperties(properties), consent: { ...ctx.consent } };
+  const envelope: Envelope = { event, eventId, eventTime: Math.floor(now / 1000), user: userFrom(ctx), properties: handoffProperties(properties), consent: { ...ctx.consent } };
   if (ctx.page.url || ctx.page.referrer) envelope.page = { ...ctx.page };
   return envelope;
 }
