@@ -1,8 +1,9 @@
 /**
  * Issue 3, speed: the main-thread time of pixelpair's script-tag build in Chromium, from the
  * start of the script to the end of init (compile, run, ttclid capture, consent hold,
- * pixel loader, first page view). Inline, so download time is not counted. Printed for the
- * report; the assertion is a loose ceiling that catches a gross regression, not a benchmark.
+ * pixel loader, first page view). Inline, so download time is not counted. A measurement,
+ * not a test: tagged @bench, it runs with `pnpm --filter @pixelpair/e2e bench`, not in
+ * `pnpm e2e` (speed is measured, never asserted by a timed test).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 
-test('init main-thread time of the script tag in Chromium', async ({ page, harness, demo }) => {
+test('init main-thread time of the script tag in Chromium @bench', async ({ page, harness, demo }) => {
   const tagged = harness.page('/init-time', timedPage(`<script data-pixel-id="${demo.pixelId}" data-pixel-src="${demo.urls.pixelScript}" data-consent="manual" data-collect-url="/collect">${harness.source}</script>`));
   // The same page with an empty script: the floor of this way of measuring on this machine.
   const empty = harness.page('/init-baseline', timedPage('<script>/* nothing */</script>'));
@@ -50,5 +51,4 @@ test('init main-thread time of the script tag in Chromium', async ({ page, harne
   test.info().annotations.push({ type: 'init-main-thread-ms', description: JSON.stringify(result) });
   mkdirSync(artifacts, { recursive: true });
   writeFileSync(path.join(artifacts, 'init-time.json'), JSON.stringify(result, null, 2));
-  expect(result.medianMs).toBeLessThan(50);
 });
