@@ -112,7 +112,8 @@ describe.each(kinds)('%s store across processes', (kind, enabled) => {
     const started = Date.now();
     const stats = await worker.close({ deadlineMs: 1000 });
     const took = Date.now() - started;
-    expect(took).toBeLessThanOrEqual(1100);
+    // the answers take 3 s: only the deadline can end close() sooner; slack for timers under load
+    expect(took).toBeLessThanOrEqual(1400);
     const after = await store.status(Date.now());
     expect(after.counts.leased).toBe(0);
     expect(after.counts.delivered + after.counts.pending).toBe(EVENTS);

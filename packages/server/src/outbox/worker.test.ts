@@ -121,7 +121,8 @@ describe('startWorker', () => {
     await until(async () => (await store.status(Date.now())).counts.leased === 50);
     const started = Date.now();
     const stats = await worker.close({ deadlineMs: 600 });
-    expect(Date.now() - started).toBeLessThan(700);
+    // without the deadline this never returns; the slack absorbs timers on a busy 2-core machine
+    expect(Date.now() - started).toBeLessThan(1000);
     expect(stats.returned).toBe(50);
     expect((await store.status(Date.now())).counts).toEqual({ pending: 50, leased: 0, delivered: 0, dead: 0 });
   });
