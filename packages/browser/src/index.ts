@@ -14,5 +14,5 @@ export { withContext, addContextFields, beacon } from './handoff.js';
 export type { BeaconInput } from './handoff.js';
 export { listenTcf } from './tcf.js';
 export { listenConsentMode } from './consent-mode.js';
-export { orderEventId, cartEventId, leadEventId, eventId } from '@pixelpair/core';
+export { orderEventId, cartEventId, leadEventId, eventId } from './event-ids.js';
 export type { CapturedContext, ConsentState, ConsentValue, Handoff } from '@pixelpair/core';
