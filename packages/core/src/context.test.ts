@@ -17,6 +17,11 @@ describe('context fields', () => {
     expect(contextFromFields(fields)).toEqual(ctx);
   });
 
+  it("round-trips Meta's and Google's click ids and cookies beside TikTok's", () => {
+    const all: CapturedContext = { ...ctx, fbc: 'fb.1.1554763741205.IwAR2F4', fbp: 'fb.1.1596403881668.1116446470', gclid: 'EAIaIQob', wbraid: 'WB1' };
+    expect(contextFromFields(contextToFields(all))).toEqual(all);
+  });
+
   it('reads a missing or malformed field as an empty context with unknown consent', () => {
     const empty = { page: {}, consent: { adUserData: 'unknown', adPersonalization: 'unknown' }, capturedAt: '' };
     expect(contextFromFields({})).toEqual(empty);

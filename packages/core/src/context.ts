@@ -15,6 +15,14 @@ export interface CapturedContext {
   ttclid?: string;
   /** The `_ttp` cookie, opaque and verbatim; never invented. */
   ttp?: string;
+  /** Meta's click cookie (`_fbc`, `fb.1.<ms>.<fbclid>`), from the cookie or built from a landing fbclid. */
+  fbc?: string;
+  /** Meta's browser id cookie (`_fbp`), verbatim; set by Meta's pixel, never invented. */
+  fbp?: string;
+  /** Google Ads click ids from the landing URL (at most one of gbraid / wbraid). */
+  gclid?: string;
+  gbraid?: string;
+  wbraid?: string;
   userAgent?: string;
   page: PageContext;
   consent: ConsentState;
@@ -41,6 +49,9 @@ export const CONTEXT_FIELD = 'pp_context';
 export function contextToFields(ctx: CapturedContext): Record<string, string> {
   return { [CONTEXT_FIELD]: JSON.stringify(ctx) };
 }
+
+/** The context's flat string keys: click ids, platform cookies and the user agent. */
+export const CONTEXT_STRING_KEYS = ['ttclid', 'ttp', 'fbc', 'fbp', 'gclid', 'gbraid', 'wbraid', 'userAgent'] as const;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 const consentValue = (value: unknown): ConsentState['adUserData'] => (value === 'granted' || value === 'denied' ? value : 'unknown');
@@ -69,14 +80,12 @@ export function contextFromFields(fields: Record<string, unknown>): CapturedCont
   if (cmpName) consent.cmp = cmpVersion ? { name: cmpName, version: cmpVersion } : { name: cmpName };
   if (decidedAt) consent.decidedAt = decidedAt;
   const ctx: CapturedContext = { page: {}, consent, capturedAt: text(raw.capturedAt) ?? '' };
-  const ttclid = text(raw.ttclid);
-  const ttp = text(raw.ttp);
-  const userAgent = text(raw.userAgent);
+  for (const key of CONTEXT_STRING_KEYS) {
+    const value = text(raw[key]);
+    if (value) ctx[key] = value;
+  }
   const url = text(page.url);
   const referrer = text(page.referrer);
-  if (ttclid) ctx.ttclid = ttclid;
-  if (ttp) ctx.ttp = ttp;
-  if (userAgent) ctx.userAgent = userAgent;
   if (url) ctx.page.url = url;
   if (referrer) ctx.page.referrer = referrer;
   return ctx;
