@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createTikTok, createTransport } from '@pixelpair/server';
+import { createTikTok, tiktokDestination } from '@pixelpair/server';
 import type { Logger } from '@pixelpair/server';
 import { createOutbox, createSqliteStore, startWorker } from '@pixelpair/server/outbox';
 import type { DeliveryBackend } from './delivery.js';
@@ -55,9 +55,9 @@ export function outboxBackend(target: TikTokTarget, options: OutboxBackendOption
   const temporary = !options.path && !options.keep;
   const path = options.path ?? join(tmpdir(), `pixelpair-demo-${process.pid}-${randomBytes(4).toString('hex')}.db`);
   const store = createSqliteStore(path);
-  const outbox = createOutbox({ store, config: { pixelId: target.pixelId, ...(target.testEventCode ? { testEventCode: target.testEventCode } : {}) } });
-  const transport = createTransport({ apiUrl: target.apiUrl, accessToken: target.accessToken });
-  const worker = startWorker({ store, transport }, { idleMs: options.idleMs ?? 50, backoff: { baseMs: 200, maxMs: 5_000 } });
+  const tiktok = tiktokDestination({ pixelId: target.pixelId, apiUrl: target.apiUrl, accessToken: target.accessToken, ...(target.testEventCode ? { testEventCode: target.testEventCode } : {}) });
+  const outbox = createOutbox({ store, destinations: [tiktok] });
+  const worker = startWorker({ store, destinations: [tiktok] }, { idleMs: options.idleMs ?? 50, backoff: { baseMs: 200, maxMs: 5_000 } });
   return {
     async hand(envelope) {
       const result = await outbox.track(envelope);
@@ -74,7 +74,6 @@ export function outboxBackend(target: TikTokTarget, options: OutboxBackendOption
     },
     async close() {
       await worker.close({ deadlineMs: 3_000 });
-      await transport.close();
       await store.close();
       if (temporary) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     },

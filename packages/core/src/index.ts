@@ -6,7 +6,7 @@ export type { StandardEvent, LegacyEvent, KnownEvent, EventKind } from './event-
 
 export {
   EVENT_ID_OBJECTS, MAX_EVENT_ID_LENGTH, EventIdError,
-  eventId, orderEventId, cartEventId, leadEventId, randomEventId, actionSlug, isValidEventId,
+  eventId, orderEventId, cartEventId, leadEventId, randomEventId, actionSlug, isValidEventId, looksPersonal,
 } from './event-id.js';
 export type { EventIdObject } from './event-id.js';
 

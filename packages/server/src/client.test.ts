@@ -177,11 +177,11 @@ describe('createTikTok configuration errors', () => {
     delete process.env.TIKTOK_PIXEL_ID;
     delete process.env.TIKTOK_ACCESS_TOKEN;
     try {
-      expect(() => createTikTok({ accessToken: TOKEN })).toThrow(/pixel id is missing/);
+      expect(() => createTikTok({ accessToken: TOKEN } as TikTokConfig)).toThrow(/pixel id is missing/);
       expect(() => createTikTok({ pixelId: PIXEL_ID })).toThrow(/access token is missing/);
       expect(() => createTikTok({ pixelId: PIXEL_ID, accessToken: `${TOKEN}\n` })).toThrow(/control characters/);
       expect(() => createTikTok({ pixelId: PIXEL_ID, accessToken: TOKEN, apiUrl: `not a url ${TOKEN}` })).toThrow(/not a valid URL/);
-      for (const bad of [{ accessToken: TOKEN }, { pixelId: PIXEL_ID, accessToken: `${TOKEN}\n` }, { pixelId: PIXEL_ID, accessToken: TOKEN, apiUrl: `x ${TOKEN}` }]) {
+      for (const bad of [{ accessToken: TOKEN }, { pixelId: PIXEL_ID, accessToken: `${TOKEN}\n` }, { pixelId: PIXEL_ID, accessToken: TOKEN, apiUrl: `x ${TOKEN}` }] as TikTokConfig[]) {
         try {
           createTikTok(bad);
         } catch (error) {

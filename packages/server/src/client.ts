@@ -1,31 +1,32 @@
 /**
- * createTikTok: the convenient in-process client. prepare → batch → send with the retry
- * loop → one delivery-log record per event → a SendReport. A delivery failure is a value in
- * the report, never an exception; only misconfiguration throws (without the token).
+ * The in-process client: prepare for every configured destination → batch → the retry loop
+ * over the shared send-and-split step → one delivery-log record per event and destination →
+ * a SendReport. A delivery failure is a value in the report, never an exception; only
+ * misconfiguration throws (a ConfigError, without the token), and only at construction.
  * For delivery that survives restarts, use the outbox (`@pixelpair/server/outbox`).
  */
-import { aggregateMatchKeys, type MatchSummary } from './diagnostics/match-keys.js';
-import { deliverPrepared, type ChunkResult, type DeliverOptions } from './delivery/deliver.js';
+import type { DestinationId } from '@pixelpair/core';
+import { ConfigError } from './config/config-error.js';
+import type { AnyDestination, PreparedEvent } from './destinations/destination.js';
+import { tiktokDestination, type TikTokSettings } from './destinations/tiktok/tiktok.js';
+import { aggregateMatchKeys, DESTINATION_MATCH_WEIGHTS, type MatchSummary } from './diagnostics/match-keys.js';
+import { deliverPrepared, type ChunkResult, type RetrySettings } from './delivery/deliver.js';
+import { createHttpSender, type HttpSender } from './delivery/http.js';
 import { jsonLogger, type Logger } from './delivery/logger.js';
-import { deliveryRecord, rejectionRecord, type EventStatus } from './delivery/record.js';
-import { assertAccessToken, createTransport } from './delivery/transport.js';
-import { prepareEvent, type PrepareConfig } from './prepare.js';
-import type { Issue, PreparedEvent, PrepareResult, Transport } from './types.js';
+import { deliveryRecord, rejectionRecord, statusOf, type EventStatus } from './delivery/record.js';
+import type { NormalizeSettings } from './envelope/normalized-event.js';
+import { prepareForDestinations, type PrepareAllResult } from './prepare.js';
+import type { Issue } from './types.js';
 
-/** The retry loop's own settings (attempts, backoff, Retry-After cap, batch size, concurrency). */
-type RetrySettings = Pick<DeliverOptions, 'maxAttempts' | 'backoff' | 'maxRetryAfterMs' | 'maxEventsPerRequest' | 'concurrency' | 'sleep'>;
-
-export interface TikTokConfig extends Omit<PrepareConfig, 'pixelId'>, RetrySettings {
-  /** Default `process.env.TIKTOK_PIXEL_ID`. */
-  pixelId?: string;
-  /** Default `process.env.TIKTOK_ACCESS_TOKEN`. Not needed when a transport is given. */
-  accessToken?: string;
-  /** Default `process.env.TIKTOK_API_URL`, then TikTok's v1.3 event/track URL. */
-  apiUrl?: string;
+export interface ClientConfig extends NormalizeSettings, RetrySettings {
+  /** Where copies go: `tiktokDestination({…})`, `metaDestination({…})`, `googleDestination({…})`. */
+  destinations: readonly AnyDestination[];
+  /** Whole-attempt timeout per request. Default 10 s. */
   timeoutMs?: number;
+  /** Keep-alive connections per platform. Default 4. */
   connections?: number;
-  /** Bring your own transport (tests, proxies); createTikTok then does not close it. */
-  transport?: Transport;
+  /** Bring your own HTTP sender (tests, proxies); the client then does not close it. */
+  http?: HttpSender;
   /** pino-compatible. Default: JSON lines on stderr, warnings and errors only. */
   logger?: Logger;
 }
@@ -33,6 +34,7 @@ export interface TikTokConfig extends Omit<PrepareConfig, 'pixelId'>, RetrySetti
 export interface EventOutcome {
   /** Position in the envelopes given to send(). */
   index: number;
+  destination: DestinationId;
   eventId?: string;
   event?: string;
   status: EventStatus;
@@ -41,52 +43,67 @@ export interface EventOutcome {
   code?: number;
   reason?: string;
   requestId?: string;
+  /** A human must look: a token or permission problem, or a payload the platform refused. */
+  alert?: true;
   attempts: number;
+}
+
+export interface DestinationSummary {
+  delivered: number;
+  rejected: number;
+  skipped: number;
+  dropped: number;
+  stopped: number;
+  matchKeys: MatchSummary;
 }
 
 export interface SendReport {
   delivered: number;
   rejected: number;
+  /** Not for a destination (e.g. no Google conversion action for the event). */
+  skipped: number;
   dropped: number;
   /** Not sent (or refused) because of a token or permission error, or because send() was aborted: fix and resend. */
   stopped: number;
   retries: number;
   requests: number;
+  /** One per envelope and destination, in input order. */
   events: EventOutcome[];
+  /** Match keys of the first destination's copies (each destination's are in `byDestination`). */
   matchKeys: MatchSummary;
+  byDestination: Partial<Record<DestinationId, DestinationSummary>>;
   durationMs: number;
 }
 
 export interface SendOptions {
   signal?: AbortSignal;
-  /** Called after each request's final outcome with the number of events settled so far. */
+  /** Called after each request's final outcome with the number of copies settled so far. */
   onProgress?: (settled: number, total: number) => void;
 }
 
-export interface TikTokClient {
-  prepare(envelope: unknown): PrepareResult;
+export interface PixelpairClient {
+  prepare(envelope: unknown): PrepareAllResult;
   send(envelopes: Iterable<unknown>, options?: SendOptions): Promise<SendReport>;
   close(): Promise<void>;
 }
 
-function statusOf(r: ChunkResult): EventStatus {
-  if (r.outcome.ok) return 'delivered';
-  return r.outcome.stop || r.halted ? 'stopped' : 'dropped';
+function destinationMap(destinations: readonly AnyDestination[]): Map<DestinationId, AnyDestination> {
+  if (!Array.isArray(destinations) || destinations.length === 0) throw new ConfigError('destinations', 'no destination configured (pass destinations: [tiktokDestination({…}), …])');
+  const map = new Map<DestinationId, AnyDestination>();
+  for (const d of destinations) {
+    if (map.has(d.id)) throw new ConfigError('destinations', `the ${d.id} destination is configured twice`);
+    if (!d.canSend) throw new ConfigError('destinations', `the ${d.id} destination has no credentials to send with (its access token is missing)`);
+    map.set(d.id, d);
+  }
+  return map;
 }
 
-export function createTikTok(config: TikTokConfig = {}): TikTokClient {
-  const pixelId = config.pixelId ?? process.env.TIKTOK_PIXEL_ID;
-  if (!pixelId || !pixelId.trim()) throw new Error('pixelpair: the TikTok pixel id is missing (set TIKTOK_PIXEL_ID, or pass pixelId)');
-  let transport = config.transport;
-  const ownsTransport = !transport;
-  if (!transport) {
-    const accessToken = config.accessToken ?? process.env.TIKTOK_ACCESS_TOKEN;
-    assertAccessToken(accessToken);
-    transport = createTransport({ accessToken, apiUrl: config.apiUrl, timeoutMs: config.timeoutMs, connections: config.connections });
-  }
+export function createClient(config: ClientConfig): PixelpairClient {
+  const destinations = destinationMap(config?.destinations);
+  const list = [...destinations.values()];
+  const http = config.http ?? createHttpSender({ timeoutMs: config.timeoutMs, connections: config.connections });
+  const ownsHttp = !config.http;
   const logger = config.logger ?? jsonLogger();
-  const prepareConfig: PrepareConfig = { ...config, pixelId: pixelId.trim() };
-  const sender: Transport = transport;
 
   async function send(envelopes: Iterable<unknown>, options: SendOptions = {}): Promise<SendReport> {
     const started = Date.now();
@@ -95,34 +112,48 @@ export function createTikTok(config: TikTokConfig = {}): TikTokClient {
     const indexOf = new Map<PreparedEvent, number>();
     let index = 0;
     for (const envelope of envelopes) {
-      const result = prepareEvent(envelope, prepareConfig);
-      if (result.ok) {
-        prepared.push(result.prepared);
-        indexOf.set(result.prepared, index);
+      const all = prepareForDestinations(envelope, list, config);
+      if (!all.ok) {
+        for (const d of list) {
+          outcomes.push({ index, destination: d.id, ...(all.eventId ? { eventId: all.eventId } : {}), status: 'rejected', errors: all.errors, attempts: 0 });
+          logger.warn(rejectionRecord(index, d.id, all.eventId, all.errors), `${d.id} event rejected before sending`);
+        }
       } else {
-        outcomes.push({ index, ...(result.eventId ? { eventId: result.eventId } : {}), status: 'rejected', errors: result.errors, attempts: 0 });
-        logger.warn(rejectionRecord(index, result.eventId, result.errors), 'tiktok event rejected before sending');
+        for (const { destination, result } of all.results) {
+          if (result.ok === true) {
+            prepared.push(result.prepared);
+            indexOf.set(result.prepared, index);
+          } else if (result.ok === false) {
+            outcomes.push({ index, destination, eventId: all.eventId, status: 'rejected', errors: result.errors, attempts: 0 });
+            logger.warn(rejectionRecord(index, destination, all.eventId, result.errors), `${destination} event rejected before sending`);
+          } else {
+            outcomes.push({ index, destination, eventId: all.eventId, status: 'skipped', reason: result.reason, attempts: 0 });
+          }
+        }
       }
       index += 1;
     }
     let settled = 0;
     // Log and record each request's events as soon as they settle, not after the whole send.
     const settle = (r: ChunkResult) => {
-      const status = statusOf(r);
+      const status = statusOf(r.outcome, r.halted);
+      const o = r.outcome;
       for (const e of r.events) {
-        const record = deliveryRecord(e, status, r.outcome, r.attempts, { exhausted: r.exhausted });
-        if (status === 'delivered') logger.info(record, 'tiktok event delivered');
-        else if (status === 'stopped') logger.error(record, r.outcome.ok || r.outcome.reason === 'aborted' ? 'tiktok event not sent: send() was aborted' : 'tiktok sending stopped: check the access token and pixel permissions');
-        else logger.error(record, r.exhausted ? 'tiktok event not delivered: retries exhausted' : 'tiktok event dropped');
+        const record = deliveryRecord(e, status, o, r.attempts, { exhausted: r.exhausted });
+        if (status === 'delivered') logger.info(record, `${e.destination} event delivered`);
+        else if (status === 'stopped') logger.error(record, r.halted && o.kind !== 'stop' ? `${e.destination} event not sent: send() was aborted` : `${e.destination} sending stopped: check the access token and permissions`);
+        else logger.error(record, r.exhausted ? `${e.destination} event not delivered: retries exhausted` : `${e.destination} event dropped`);
         outcomes.push({
           index: indexOf.get(e) ?? -1,
-          eventId: e.event.event_id,
-          event: e.event.event,
+          destination: e.destination,
+          eventId: e.eventId,
+          event: e.event,
           status,
           ...(e.warnings.length ? { warnings: e.warnings } : {}),
-          ...(r.outcome.code !== undefined ? { code: r.outcome.code } : {}),
-          ...(r.outcome.ok ? {} : { reason: r.outcome.reason }),
-          ...(r.outcome.requestId ? { requestId: r.outcome.requestId } : {}),
+          ...(o.code !== undefined ? { code: o.code } : {}),
+          ...(o.kind === 'delivered' ? {} : { reason: o.reason }),
+          ...(o.requestId ? { requestId: o.requestId } : {}),
+          ...(record.alert ? { alert: true as const } : {}),
           attempts: r.attempts,
         });
       }
@@ -130,36 +161,55 @@ export function createTikTok(config: TikTokConfig = {}): TikTokClient {
       options.onProgress?.(settled, prepared.length);
     };
     const delivery = await deliverPrepared(prepared, {
-      transport: sender,
+      destinations,
+      http,
       maxAttempts: config.maxAttempts,
       backoff: config.backoff,
       maxRetryAfterMs: config.maxRetryAfterMs,
-      maxEventsPerRequest: config.maxEventsPerRequest,
       concurrency: config.concurrency,
       sleep: config.sleep,
       signal: options.signal,
       onResult: settle,
     });
-    outcomes.sort((a, b) => a.index - b.index);
-    const count = (s: EventStatus) => outcomes.filter((o) => o.status === s).length;
+    outcomes.sort((a, b) => a.index - b.index || list.findIndex((d) => d.id === a.destination) - list.findIndex((d) => d.id === b.destination));
+    const count = (s: EventStatus, d?: DestinationId) => outcomes.filter((o) => o.status === s && (d === undefined || o.destination === d)).length;
+    const byDestination: SendReport['byDestination'] = {};
+    for (const d of list) {
+      byDestination[d.id] = {
+        delivered: count('delivered', d.id), rejected: count('rejected', d.id), skipped: count('skipped', d.id),
+        dropped: count('dropped', d.id), stopped: count('stopped', d.id),
+        matchKeys: aggregateMatchKeys(prepared.filter((p) => p.destination === d.id).map((p) => p.log.matchKeys), DESTINATION_MATCH_WEIGHTS[d.id]),
+      };
+    }
     return {
       delivered: count('delivered'),
       rejected: count('rejected'),
+      skipped: count('skipped'),
       dropped: count('dropped'),
       stopped: count('stopped'),
       retries: delivery.retries,
       requests: delivery.requests,
       events: outcomes,
-      matchKeys: aggregateMatchKeys(prepared.map((p) => p.log.matchKeys)),
+      matchKeys: byDestination[list[0]!.id]!.matchKeys,
+      byDestination,
       durationMs: Date.now() - started,
     };
   }
 
   return {
-    prepare: (envelope) => prepareEvent(envelope, prepareConfig),
+    prepare: (envelope) => prepareForDestinations(envelope, list, config),
     send,
     async close() {
-      if (ownsTransport) await sender.close();
+      if (ownsHttp) await http.close();
+      for (const d of list) await d.close?.();
     },
   };
+}
+
+/** The TikTok-only client with flat settings: `createTikTok({ pixelId, accessToken, … })`. */
+export interface TikTokConfig extends NormalizeSettings, RetrySettings, TikTokSettings, Pick<ClientConfig, 'timeoutMs' | 'connections' | 'http' | 'logger'> {}
+
+export function createTikTok(config: TikTokConfig): PixelpairClient {
+  if (!config?.accessToken) throw new ConfigError('accessToken', 'the TikTok access token is missing (accessToken)');
+  return createClient({ ...config, destinations: [tiktokDestination(config)] });
 }

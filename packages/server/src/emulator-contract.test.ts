@@ -6,7 +6,7 @@
 import { startEmulator, validateTrackRequest } from '@pixelpair/emulator';
 import { describe, expect, it } from 'vitest';
 import { createTikTok } from './client.js';
-import { buildRequestBodies } from './delivery/batch.js';
+import { buildRequestBodies } from './delivery/bodies.js';
 import { silentLogger } from './delivery/logger.js';
 import { prepareEvent } from './prepare.js';
 import { envelope, PIXEL_ID } from './test-support/envelopes.js';

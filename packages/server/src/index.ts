@@ -1,42 +1,45 @@
 /**
- * @pixelpair/server: TikTok Events API v1.3 copies that pair with the browser Pixel by
- * construction. The durable outbox lives at `@pixelpair/server/outbox`.
+ * @pixelpair/server: the server twin. Each ad platform is a destination (a small object that
+ * brings its dialect); the shared core normalises an envelope once, prepares one copy per
+ * destination, sends, retries and logs. The durable outbox lives at `@pixelpair/server/outbox`.
  */
-export { prepareEvent, DEFAULT_MAX_AGE_SECONDS } from './prepare.js';
-export type { PrepareConfig } from './prepare.js';
+// Destinations
+export { tiktokDestination, TIKTOK_API_URL } from './destinations/tiktok/tiktok.js';
+export type { TikTokSettings } from './destinations/tiktok/tiktok.js';
+export { metaDestination, META_API_VERSION } from './destinations/meta/meta.js';
+export type { MetaSettings } from './destinations/meta/meta.js';
+export type { Destination, AnyDestination, PreparedEvent, DestinationPrepareResult, DeliveryLogInfo, MatchKeys } from './destinations/destination.js';
+
+// Sending
+export { createClient, createTikTok } from './client.js';
+export type { ClientConfig, TikTokConfig, PixelpairClient, SendReport, SendOptions, EventOutcome, DestinationSummary } from './client.js';
+export { prepareEvent, prepareForDestinations, DEFAULT_MAX_AGE_SECONDS } from './prepare.js';
+export type { PrepareConfig, PrepareResult, PrepareAllResult, DestinationResult } from './prepare.js';
+export type { NormalizeSettings, NormalizedEvent } from './envelope/normalized-event.js';
+export type { DeliveryOutcome, OutcomeKind, RetryReason, DropReason, StopReason } from './delivery/outcome.js';
+export type { BackoffOptions } from './delivery/backoff.js';
+export type { RetrySettings } from './delivery/deliver.js';
+export { buildRequestBodies, requestBodies } from './delivery/bodies.js';
+export type { RequestBody, BodyOptions } from './delivery/bodies.js';
+export { ConfigError, isConfigError } from './config/config-error.js';
+
+// Consent and the envelope
 export { decideConsent } from './consent-policy.js';
 export type { ConsentDecision, ConsentPolicyOptions, EffectiveConsent } from './consent-policy.js';
 export { envelopeSchema } from './envelope/schema.js';
 export type { Envelope } from './envelope/schema.js';
-export { formatPath, zodIssues } from './envelope/issues.js';
-export { TIKTOK_CURRENCIES, isTikTokCurrency } from './envelope/currencies.js';
-export { toEventSeconds } from './envelope/event-time.js';
 
+// Normalising and hashing the way the server copies do (e.g. for the Pixel's advanced matching)
 export { sha256Hex, hashNormalized } from './normalize/hash.js';
 export { normalizePhone, toCountryCode } from './normalize/phone.js';
-export { normalizeName, normalizeZip, normalizePlace, normalizeCountry } from './normalize/names.js';
-export { normalizeIp, normalizeLocale } from './normalize/context-values.js';
-export { buildUser } from './normalize/user.js';
 
-export { buildRequestBodies, groupForRequests, toRequestBody, MAX_EVENTS_PER_REQUEST } from './delivery/batch.js';
-export { classifyResponse } from './delivery/classify.js';
-export type { ResponseInput } from './delivery/classify.js';
-export { backoffDelay, parseRetryAfter } from './delivery/backoff.js';
-export type { BackoffOptions } from './delivery/backoff.js';
-export { createTransport, toOutcome, DEFAULT_API_URL } from './delivery/transport.js';
-export type { TransportConfig } from './delivery/transport.js';
-export { deliverPrepared } from './delivery/deliver.js';
-export type { DeliverOptions, DeliverResult, ChunkResult } from './delivery/deliver.js';
-export { deliveryRecord } from './delivery/record.js';
-export type { EventStatus } from './delivery/record.js';
+// Logging and diagnostics
 export { jsonLogger, silentLogger } from './delivery/logger.js';
 export type { Logger, LogLevel } from './delivery/logger.js';
-export { createTikTok } from './client.js';
-export type { TikTokConfig, TikTokClient, SendReport, SendOptions, EventOutcome } from './client.js';
-
-export { matchKeys, matchStrength, aggregateMatchKeys, MATCH_KEY_WEIGHTS } from './diagnostics/match-keys.js';
+export { matchStrength, aggregateMatchKeys, MATCH_KEY_WEIGHTS, DESTINATION_MATCH_WEIGHTS } from './diagnostics/match-keys.js';
 export type { MatchReport, MatchStrength, MatchSummary } from './diagnostics/match-keys.js';
 
+// The browser's hand-off and the request context
 export { readRequestContext, parseCookies, clientIp } from './context/request-context.js';
 export type { RequestContext, RequestContextOptions } from './context/request-context.js';
 export { persistentCookieHeaders } from './context/cookies.js';
@@ -44,6 +47,6 @@ export type { CookieOptions } from './context/cookies.js';
 export { createCollectHandler, PURCHASE_VALUE_KEYS } from './collect/handler.js';
 export type { CollectHandler, CollectOptions, CollectContext, CollectRequestInfo, PurchaseValues } from './collect/handler.js';
 export { toNodeHandler, toFetchRequest } from './collect/node-adapter.js';
-export { createRateLimiter } from './collect/rate-limit.js';
 
-export type * from './types.js';
+export type { Issue, TikTokEvent, TikTokUser, TikTokRequestBody } from './types.js';
+export type { MetaEvent, MetaUserData } from './destinations/meta/wire.js';

@@ -25,7 +25,7 @@ describe('event_time checks', () => {
     ['2026-11-25T12:59:00+01:00', NOW_S - 60],
     [new Date(NOW - 60_000), NOW_S - 60],
   ])('%j → integer seconds', (eventTime, seconds) => {
-    expect(ok(prepareEvent({ ...base, eventTime }, config)).event.event_time).toBe(seconds);
+    expect(ok(prepareEvent({ ...base, eventTime }, config)).wire.event_time).toBe(seconds);
   });
 
   it.each<[unknown, string]>([
@@ -46,7 +46,7 @@ describe('event_time checks', () => {
   it('uses the send time, with a warning, when eventTime is missing', () => {
     const { eventTime: _, ...rest } = base;
     const p = ok(prepareEvent(rest, config));
-    expect(p.event.event_time).toBe(NOW_S);
+    expect(p.wire.event_time).toBe(NOW_S);
     expect(p.warnings).toContainEqual({ path: 'eventTime', message: expect.stringContaining('missing') });
   });
 });
@@ -62,7 +62,7 @@ describe('properties checks', () => {
         config,
       ),
     );
-    expect(p.event.properties).toEqual({
+    expect(p.wire.properties).toEqual({
       value: 129.95,
       currency: 'EUR',
       content_type: 'product',
@@ -96,7 +96,7 @@ describe('properties checks', () => {
 
   it('ignores forged consent properties and sets them from the consent policy', () => {
     const p = ok(prepareEvent({ ...base, properties: { ad_user_data: 'GRANTED' }, consent: { adUserData: 'denied', adPersonalization: 'granted' } }, config));
-    expect(p.event.properties?.ad_user_data).toBe('DENIED');
+    expect(p.wire.properties?.ad_user_data).toBe('DENIED');
     expect(p.warnings).toContainEqual({ path: 'properties.ad_user_data', message: expect.stringContaining('ignored') });
   });
 });
@@ -128,7 +128,7 @@ describe('envelope shape', () => {
     ['MyCustomThing', true],
   ])('event name %s is allowed (custom warns: %s)', (event, warns) => {
     const p = ok(prepareEvent({ ...base, event }, config));
-    expect(p.event.event).toBe(event);
+    expect(p.wire.event).toBe(event);
     expect(p.warnings.some((w) => w.path === 'event')).toBe(warns);
   });
 
@@ -155,7 +155,7 @@ describe('user: hashing, arrays, drops, consent', () => {
 
   it('hashes identifiers, dedups arrays and drops invalid values with a warning naming the path', () => {
     const p = ok(prepareEvent({ ...base, user, consent: { adUserData: 'granted', adPersonalization: 'granted' } }, config));
-    expect(p.event.user).toEqual({
+    expect(p.wire.user).toEqual({
       email: sha256Hex('alice_abc@gmail.com'),
       phone: sha256Hex('+491701234567'),
       external_id: sha256Hex('user_123'),
@@ -170,36 +170,36 @@ describe('user: hashing, arrays, drops, consent', () => {
       locale: 'de-DE',
     });
     expect(p.warnings.filter((w) => w.path.startsWith('user'))).toEqual([{ path: 'user.email[2]', message: 'not a valid email: dropped' }]);
-    expect(p.event.limited_data_use).toBeUndefined();
+    expect(p.wire.limited_data_use).toBeUndefined();
   });
 
   it('drops an invalid phone with a warning and keeps the rest', () => {
     const p = ok(prepareEvent({ ...base, user: { phone: '12', email: 'a@example.com' } }, { ...config, defaultCountry: undefined }));
-    expect(p.event.user?.phone).toBeUndefined();
-    expect(p.event.user?.email).toBe(sha256Hex('a@example.com'));
+    expect(p.wire.user?.phone).toBeUndefined();
+    expect(p.wire.user?.email).toBe(sha256Hex('a@example.com'));
     expect(p.warnings[0]?.path).toBe('user.phone');
   });
 
   it('adUserData denied: no personal data leaves, context keys stay, denial forwarded', () => {
     const p = ok(prepareEvent({ ...base, user, consent: { adUserData: 'denied', adPersonalization: 'denied', region: 'DE', cmp: 'cookiebot' } }, config));
-    expect(Object.keys(p.event.user ?? {}).sort()).toEqual(['ip', 'locale', 'ttclid', 'ttp', 'user_agent']);
-    expect(p.event.limited_data_use).toBe(true);
-    expect(p.event.properties).toMatchObject({ ad_user_data: 'DENIED', ad_personalization: 'DENIED' });
-    expect(JSON.stringify(p.event)).not.toMatch(/region|cookiebot/);
+    expect(Object.keys(p.wire.user ?? {}).sort()).toEqual(['ip', 'locale', 'ttclid', 'ttp', 'user_agent']);
+    expect(p.wire.limited_data_use).toBe(true);
+    expect(p.wire.properties).toMatchObject({ ad_user_data: 'DENIED', ad_personalization: 'DENIED' });
+    expect(JSON.stringify(p.wire)).not.toMatch(/region|cookiebot/);
     expect(p.log.consent).toMatchObject({ region: 'DE', cmp: { name: 'cookiebot' } });
     expect(p.log.matchKeys).toEqual({ email: false, phone: false, external_id: false, ttclid: true, ttp: true, ip_user_agent: true });
   });
 
   it('unknown consent in an opt-in country (from user.country) counts as denied', () => {
     const p = ok(prepareEvent({ ...base, user }, config));
-    expect(p.event.user?.email).toBeUndefined();
-    expect(p.event.limited_data_use).toBe(true);
+    expect(p.wire.user?.email).toBeUndefined();
+    expect(p.wire.limited_data_use).toBe(true);
   });
 
   it('consent properties can be switched off', () => {
     const p = ok(prepareEvent({ ...base, consent: { adUserData: 'granted', adPersonalization: 'denied' } }, { ...config, consent: { forwardConsentProperties: false } }));
-    expect(p.event.properties?.ad_user_data).toBeUndefined();
-    expect(p.event.limited_data_use).toBe(true);
+    expect(p.wire.properties?.ad_user_data).toBeUndefined();
+    expect(p.wire.limited_data_use).toBe(true);
   });
 
   it.each<[unknown, string | undefined]>([
@@ -221,6 +221,6 @@ describe('user: hashing, arrays, drops, consent', () => {
 
   it('carries pixel id and test event code for batching', () => {
     const p = ok(prepareEvent(base, { ...config, testEventCode: 'TEST123' }));
-    expect([p.pixelId, p.testEventCode]).toEqual(['CPIXEL0123456789ABCD', 'TEST123']);
+    expect([p.account, p.batch, p.test]).toEqual(['CPIXEL0123456789ABCD', 'TEST123', true]);
   });
 });

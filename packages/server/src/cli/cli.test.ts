@@ -121,7 +121,9 @@ describe('pixelpair doctor', () => {
     const t = fakeIo([], { TIKTOK_ACCESS_TOKEN: TOKEN, TIKTOK_PIXEL_ID: PIXEL_ID, TIKTOK_API_URL: tiktok.url });
     tiktok.received.length = 0;
     expect(await run(['doctor', '--test-event-code', 'TEST77'], t.io)).toBe(0);
-    expect(t.stdout()).toContain('TikTok accepted the test event');
+    // It names the endpoint, and never calls the local stand-in "TikTok" (it used to say "TikTok accepted").
+    expect(t.stdout()).toContain(`The stand-in at ${tiktok.url} (a local stand-in, not the real platform) accepted the test event`);
+    expect(t.stdout()).not.toContain('TikTok accepted');
     expect(tiktok.received.at(-1)?.body).toMatchObject({ test_event_code: 'TEST77', data: [{ event: 'ViewContent' }] });
     expect(t.stdout()).not.toContain(TOKEN);
   });

@@ -1,6 +1,8 @@
 /** Small helpers shared by the CLI commands: flags, JSON Lines input, JSON output. */
 import { createInterface } from 'node:readline';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isConfigError } from '../config/config-error.js';
+import { DESTINATION_FLAGS, secretsIn } from './destinations.js';
 
 /** What a command gets from the process (or from a test): arguments, environment, streams. */
 export interface CliIo {
@@ -21,12 +23,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const COMMON_FLAGS = {
-  'pixel-id': { type: 'string' },
-  'default-country': { type: 'string' },
-  'test-event-code': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+export const COMMON_FLAGS = { ...DESTINATION_FLAGS, help: { type: 'boolean', short: 'h' } } as const;
 
 export function flags(argv: string[], options: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | undefined> {
   try {
@@ -72,15 +69,27 @@ export function rejectionLine(line: number, eventId: string | undefined, errors:
   return { line, eventId: eventId ?? null, errors };
 }
 
-/** Runs a command body, turning usage/config errors into exit code 2 with a message on stderr. */
+/** Replaces every secret the environment holds with *** (a safety net: messages are built without them). */
+export function redact(message: string, env: CliIo['env']): string {
+  let out = message;
+  for (const secret of secretsIn(env)) out = out.split(secret).join('***');
+  return out;
+}
+
+/**
+ * Runs a command body: configuration errors (ConfigError, UsageError) exit 2 with the message
+ * and the usage on stderr; anything unexpected exits 1. Every message is redacted.
+ */
 export async function guarded(io: CliIo, usage: string, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && error.message.startsWith('pixelpair:'))) {
-      io.stderr.write(`${error.message}\n${usage}\n`);
+    const message = redact(error instanceof Error ? error.message : String(error), io.env);
+    if (error instanceof UsageError || isConfigError(error) || /^(pixelpair|outbox|--store|createOutbox)\b/.test(message)) {
+      io.stderr.write(`${message.startsWith('pixelpair') ? message : `pixelpair: ${message}`}\n${usage}\n`);
       return 2;
     }
-    throw error;
+    io.stderr.write(`pixelpair: ${message}\n`);
+    return 1;
   }
 }

@@ -1,21 +1,27 @@
 #!/usr/bin/env node
 /**
- * `pixelpair <command>`: a small dispatcher. payload/send/doctor live beside this file; the
- * outbox's commands are registered from outbox-commands.js.
+ * `pixelpair <command>`: a small dispatcher over every command, each in its own file beside
+ * this one. Configuration errors exit 2, delivery failures 1, success 0.
  */
 import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { doctorCommand } from './doctor.js';
-import { outboxCommands } from './outbox-commands.js';
+import { enqueueCommand } from './enqueue.js';
+import { logCommand, replayCommand, statusCommand } from './inspect.js';
 import type { CliCommand, CliIo } from './io.js';
 import { payloadCommand } from './payload.js';
 import { sendCommand } from './send.js';
+import { workerCommand } from './worker.js';
 
 export const commands: Record<string, CliCommand> = {
   payload: payloadCommand,
   send: sendCommand,
   doctor: doctorCommand,
-  ...outboxCommands,
+  enqueue: enqueueCommand,
+  worker: workerCommand,
+  status: statusCommand,
+  replay: replayCommand,
+  log: logCommand,
 };
 
 const HELP = `usage: pixelpair <command> [flags]\ncommands: ${Object.keys(commands).join(', ')}\nrun \`pixelpair <command> --help\` for a command's flags`;
@@ -28,7 +34,7 @@ export async function run(argv: string[], io: Omit<CliIo, 'argv'>): Promise<numb
   }
   const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.stderr.write(`pixelpair: unknown command "${name}"\n${HELP}\n`);
+    io.stderr.write(`pixelpair: unknown command (run \`pixelpair --help\` for the list)\n${HELP}\n`);
     return 2;
   }
   return command({ ...io, argv: rest });
@@ -48,8 +54,8 @@ if (isMain()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`pixelpair: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
-      process.exitCode = 2;
+      process.stderr.write(`pixelpair: unexpected error: ${(error as Error)?.name ?? 'Error'}\n`);
+      process.exitCode = 1;
     },
   );
 }

@@ -1,30 +1,29 @@
 /**
- * `pixelpair send`: like `payload`, then delivers with retries. The token comes only from
- * TIKTOK_ACCESS_TOKEN (a flag would land in shell history and `ps`). Progress on stderr when
- * it is a terminal; the last stdout line is the JSON summary. Exit 0 only when every
- * envelope was valid and every event was delivered; 1 otherwise; 2 for configuration errors.
+ * `pixelpair send [--destination tiktok|meta|tiktok,meta]`: like `payload`, then delivers with
+ * retries. Tokens come only from the environment (TIKTOK_ACCESS_TOKEN, META_ACCESS_TOKEN).
+ * Progress on stderr when it is a terminal; the last stdout line is the JSON summary. Exit 0
+ * only when every envelope was valid and every copy was delivered; 1 otherwise; 2 for
+ * configuration errors (checked before anything is read or sent).
  */
-import { createTikTok } from '../client.js';
+import { createClient } from '../client.js';
 import { silentLogger } from '../delivery/logger.js';
-import { resolveApiUrl } from '../delivery/transport.js';
-import { prepareConfigFrom } from './config.js';
-import { COMMON_FLAGS, flags, guarded, readJsonLines, rejectionLine, UsageError, writeJson } from './io.js';
+import { destinationsFrom, normalizeSettingsFrom } from './destinations.js';
+import { COMMON_FLAGS, flags, guarded, readJsonLines, rejectionLine, writeJson } from './io.js';
 import type { CliCommand } from './io.js';
 
 export const SEND_USAGE =
-  'usage: TIKTOK_ACCESS_TOKEN=… pixelpair send [--pixel-id ID] [--default-country CC] [--test-event-code CODE] [--api-url URL] < envelopes.jsonl';
+  'usage: TIKTOK_ACCESS_TOKEN=… pixelpair send [--destination tiktok|meta|tiktok,meta] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] [--api-url URL] < envelopes.jsonl';
 
 export const sendCommand: CliCommand = (io) =>
   guarded(io, SEND_USAGE, async () => {
-    const values = flags(io.argv, { ...COMMON_FLAGS, 'api-url': { type: 'string' } });
+    const values = flags(io.argv, COMMON_FLAGS);
     if (values.help) {
       io.stdout.write(`${SEND_USAGE}\n`);
       return 0;
     }
-    const config = prepareConfigFrom(values, io.env);
-    const accessToken = io.env.TIKTOK_ACCESS_TOKEN;
-    if (!accessToken || !accessToken.trim()) throw new UsageError('pixelpair: TIKTOK_ACCESS_TOKEN is not set (the token is read from the environment only)');
-    const apiUrl = resolveApiUrl((values['api-url'] as string | undefined) ?? io.env.TIKTOK_API_URL).toString();
+    const destinations = destinationsFrom(values, io.env, { send: true, multiple: true });
+    const client = createClient({ destinations, ...normalizeSettingsFrom(values), logger: silentLogger });
+    const many = destinations.length > 1;
 
     const envelopes: unknown[] = [];
     const lineOf: number[] = [];
@@ -39,18 +38,23 @@ export const sendCommand: CliCommand = (io) =>
       lineOf.push(input.line);
     }
 
-    const client = createTikTok({ ...config, accessToken, apiUrl, logger: silentLogger });
     const progress = io.stderr.isTTY ? (done: number, total: number) => io.stderr.write(`\rsent ${done}/${total}`) : undefined;
     const report = await client.send(envelopes, { onProgress: progress });
     await client.close();
     if (progress) io.stderr.write('\n');
 
+    const reported = new Set<number>();
     for (const e of report.events) {
       const line = lineOf[e.index] ?? 0;
-      if (e.warnings?.length) writeJson(io.stderr, { line, eventId: e.eventId, warnings: e.warnings });
-      if (e.status === 'rejected') writeJson(io.stderr, rejectionLine(line, e.eventId, e.errors ?? []));
-      else if (e.status !== 'delivered') {
-        writeJson(io.stderr, { line, eventId: e.eventId, status: e.status, reason: e.reason, ...(e.code !== undefined ? { code: e.code } : {}), ...(e.requestId ? { requestId: e.requestId } : {}) });
+      const which = many ? { destination: e.destination } : {};
+      if (e.warnings?.length) writeJson(io.stderr, { line, eventId: e.eventId, ...which, warnings: e.warnings });
+      if (e.status === 'rejected') {
+        // A malformed envelope is rejected for every destination: report it once.
+        if (reported.has(e.index) && !many) continue;
+        reported.add(e.index);
+        writeJson(io.stderr, { ...rejectionLine(line, e.eventId, e.errors ?? []), ...which });
+      } else if (e.status !== 'delivered' && e.status !== 'skipped') {
+        writeJson(io.stderr, { line, eventId: e.eventId, ...which, status: e.status, reason: e.reason, ...(e.code !== undefined ? { code: e.code } : {}), ...(e.requestId ? { requestId: e.requestId } : {}) });
       }
     }
     const summary = {
@@ -60,6 +64,7 @@ export const sendCommand: CliCommand = (io) =>
       retries: report.retries,
       requests: report.requests,
       stopped: report.stopped,
+      ...(many ? { byDestination: Object.fromEntries(Object.entries(report.byDestination).map(([d, s]) => [d, { delivered: s!.delivered, rejected: s!.rejected, dropped: s!.dropped, stopped: s!.stopped }])) } : {}),
     };
     writeJson(io.stdout, summary);
     return summary.rejected === 0 && report.dropped === 0 && report.stopped === 0 ? 0 : 1;

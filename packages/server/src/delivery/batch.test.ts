@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedEvent } from '../types.js';
-import { buildRequestBodies } from './batch.js';
+import { buildRequestBodies, requestBodies } from './bodies.js';
 
 function prepared(i: number, pixelId = 'PIXEL_A', testEventCode?: string): PreparedEvent {
+  const wire = { event: 'ViewContent', event_time: 1_795_000_000, event_id: `pv_${i}` };
   return {
-    pixelId,
-    ...(testEventCode ? { testEventCode } : {}),
-    event: { event: 'ViewContent', event_time: 1_795_000_000, event_id: `pv_${i}` },
+    destination: 'tiktok',
+    account: pixelId,
+    event: 'ViewContent',
+    eventId: `pv_${i}`,
+    eventTime: 1_795_000_000,
+    batch: testEventCode ?? '',
+    test: !!testEventCode,
+    wire,
+    wireJson: JSON.stringify(wire),
     warnings: [],
     log: {
       consent: { adUserData: 'granted', adPersonalization: 'granted' },
+      policy: { adUserData: 'granted', adPersonalization: 'granted', optIn: false },
       matchKeys: { email: false, phone: false, external_id: false, ttclid: false, ttp: false, ip_user_agent: false },
+      identifiers: 'sent',
     },
   };
 }
@@ -36,5 +45,12 @@ describe('buildRequestBodies', () => {
     expect(buildRequestBodies(Array.from({ length: 1500 }, (_, i) => prepared(i)), { maxEvents: 5000 }).map((b) => b.data.length)).toEqual([1000, 500]);
     expect(buildRequestBodies(Array.from({ length: 5 }, (_, i) => prepared(i)), { maxEvents: 2 }).map((b) => b.data.length)).toEqual([2, 2, 1]);
     expect(buildRequestBodies([])).toEqual([]);
+  });
+
+  it('joins the events as serialised once: the body is valid JSON and carries each event unchanged', () => {
+    const events = Array.from({ length: 3 }, (_, i) => prepared(i, 'PIXEL_A', 'TEST9'));
+    const [body] = requestBodies(events);
+    expect(JSON.parse(body!.body)).toEqual({ event_source: 'web', event_source_id: 'PIXEL_A', data: events.map((e) => e.wire), test_event_code: 'TEST9' });
+    expect(body).toMatchObject({ destination: 'tiktok', account: 'PIXEL_A', batch: 'TEST9', events: 3 });
   });
 });

@@ -1,44 +1,29 @@
 /**
- * buildRequestBodies: prepared events → v1.3 request bodies. Grouped by pixel id and
- * test_event_code (a test event never rides with live ones, or the live ones would be
- * recorded as tests), in order of first appearance, chunks of at most 1000 events.
+ * Grouping prepared events into requests: by destination, account and batch (a test event
+ * never rides with live ones, a Google conversion action with another), in order of first
+ * appearance, chunks of at most the destination's limit.
  */
-import type { PreparedEvent, TikTokRequestBody } from '../types.js';
+import type { PreparedEvent } from '../destinations/destination.js';
 
-export const MAX_EVENTS_PER_REQUEST = 1000;
-
-export interface BatchOptions {
-  /** Lower than 1000 if you want smaller requests; higher is clamped to 1000. */
-  maxEvents?: number;
+export interface RequestGroup<T extends Pick<PreparedEvent, 'destination' | 'account' | 'batch'>> {
+  destination: T['destination'];
+  account: string;
+  batch: string;
+  events: T[];
 }
 
-export function batchKey(e: Pick<PreparedEvent, 'pixelId' | 'testEventCode'>): string {
-  return `${e.pixelId}\u0000${e.testEventCode ?? ''}`;
-}
-
-/** Same grouping as buildRequestBodies, keeping the prepared events (and their log info) per body. */
-export function groupForRequests(events: readonly PreparedEvent[], options: BatchOptions = {}): PreparedEvent[][] {
-  const size = Math.max(1, Math.min(MAX_EVENTS_PER_REQUEST, Math.floor(options.maxEvents ?? MAX_EVENTS_PER_REQUEST)));
-  const groups = new Map<string, PreparedEvent[]>();
+export function groupForRequests<T extends Pick<PreparedEvent, 'destination' | 'account' | 'batch'>>(events: readonly T[], maxPerRequest: (destination: T['destination']) => number): RequestGroup<T>[] {
+  const groups = new Map<string, RequestGroup<T>>();
   for (const e of events) {
-    const key = batchKey(e);
+    const key = `${e.destination}\u0000${e.account}\u0000${e.batch}`;
     const group = groups.get(key);
-    if (group) group.push(e);
-    else groups.set(key, [e]);
+    if (group) group.events.push(e);
+    else groups.set(key, { destination: e.destination, account: e.account, batch: e.batch, events: [e] });
   }
-  const chunks: PreparedEvent[][] = [];
-  for (const group of groups.values()) for (let i = 0; i < group.length; i += size) chunks.push(group.slice(i, i + size));
+  const chunks: RequestGroup<T>[] = [];
+  for (const group of groups.values()) {
+    const size = Math.max(1, maxPerRequest(group.destination));
+    for (let i = 0; i < group.events.length; i += size) chunks.push({ ...group, events: group.events.slice(i, i + size) });
+  }
   return chunks;
-}
-
-export function toRequestBody(chunk: readonly PreparedEvent[]): TikTokRequestBody {
-  const first = chunk[0];
-  if (!first) throw new Error('toRequestBody: a request needs at least one event');
-  const body: TikTokRequestBody = { event_source: 'web', event_source_id: first.pixelId, data: chunk.map((e) => e.event) };
-  if (first.testEventCode) body.test_event_code = first.testEventCode;
-  return body;
-}
-
-export function buildRequestBodies(events: readonly PreparedEvent[], options: BatchOptions = {}): TikTokRequestBody[] {
-  return groupForRequests(events, options).map(toRequestBody);
 }

@@ -1,38 +1,47 @@
 /**
- * The retry loop: a short loop over transport.post, classifyResponse's decision, backoff and
- * Retry-After. Retries resend the same body, so the same event_id (TikTok dedups replays
- * within 48 h). A request TikTok rejects as a whole for a payload problem is split in halves
- * and resent, so one bad event never sinks the events it was batched with. A token or
- * permission answer stops all further sending.
+ * The in-process retry loop, short on purpose: for each request, the send-and-split step,
+ * then the outcome decides. Delivered, dropped and stopped events are final; events whose
+ * request should be retried are sent again after backoff (full jitter) or the platform's
+ * Retry-After, with the same event ids, until attempts run out. A stop halts that destination
+ * only: other destinations keep sending. Longer waits belong to the durable outbox.
  */
-import type { DeliveryOutcome, PreparedEvent, Transport } from '../types.js';
+import type { DestinationId } from '@pixelpair/core';
+import type { AnyDestination, PreparedEvent } from '../destinations/destination.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
-import { groupForRequests, toRequestBody } from './batch.js';
-import { rejectsWholeBatch } from './classify.js';
+import { groupForRequests, type RequestGroup } from './batch.js';
+import type { HttpSender } from './http.js';
+import { notSent, type DeliveryOutcome } from './outcome.js';
+import { sendAndSplit, type SentGroup } from './send-step.js';
 
-export interface DeliverOptions {
-  transport: Transport;
+export interface RetrySettings {
   /** Attempts per request, the first included. Default 5. */
   maxAttempts?: number;
   backoff?: BackoffOptions;
   /** Longest Retry-After honoured in-process; longer waits belong to a durable outbox. Default 60 s. */
   maxRetryAfterMs?: number;
-  maxEventsPerRequest?: number;
-  /** Requests in flight at once (each with its own retries). Default 1: in order, gentlest on rate limits. */
+  /** Requests in flight at once (each with its own retries). Default 1. */
   concurrency?: number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+export interface DeliverOptions extends RetrySettings {
+  destinations: ReadonlyMap<DestinationId, AnyDestination>;
+  http: HttpSender;
   signal?: AbortSignal;
-  /** Called after each request's final outcome, e.g. for progress. */
+  /** Called once per event group with its final outcome. */
   onResult?: (result: ChunkResult) => void;
+  /** Called after every request (a retry or a split half is a request). */
+  onRequest?: (group: SentGroup<PreparedEvent>, destination: DestinationId) => void;
 }
 
 export interface ChunkResult {
+  destination: DestinationId;
   events: PreparedEvent[];
   outcome: DeliveryOutcome;
   attempts: number;
-  /** True when the outcome is a retryable failure that ran out of attempts. */
+  /** A retryable outcome that ran out of attempts. */
   exhausted: boolean;
-  /** True when sending ended because of a stop or an abort elsewhere (before or between attempts). */
+  /** Never (re)sent because the caller aborted or a stop halted the destination. */
   halted: boolean;
 }
 
@@ -40,7 +49,6 @@ export interface DeliverResult {
   results: ChunkResult[];
   requests: number;
   retries: number;
-  stopped?: DeliveryOutcome;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -49,46 +57,57 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
   const state: DeliverResult = { results: [], requests: 0, retries: 0 };
   const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   const sleep = options.sleep ?? defaultSleep;
+  const stopped = new Map<DestinationId, DeliveryOutcome>();
 
   const finish = (result: ChunkResult) => {
     state.results.push(result);
     options.onResult?.(result);
   };
 
-  async function deliverChunk(chunk: PreparedEvent[]): Promise<void> {
-    let attempts = 0;
-    for (;;) {
-      if (!state.stopped && options.signal?.aborted) state.stopped = { ok: false, reason: 'aborted', retryable: true, stop: false, latencyMs: 0 };
-      if (state.stopped) return finish({ events: chunk, outcome: state.stopped, attempts, exhausted: false, halted: true });
+  async function deliverGroup(group: RequestGroup<PreparedEvent>): Promise<void> {
+    const destination = options.destinations.get(group.destination);
+    if (!destination) throw new Error(`pixelpair: no destination ${group.destination} configured for prepared events`);
+    let items = group.events;
+    for (let attempts = 0; ; ) {
+      const halt = stopped.get(group.destination) ?? (options.signal?.aborted ? notSent('aborted') : undefined);
+      if (halt) return finish({ destination: group.destination, events: items, outcome: halt, attempts, exhausted: false, halted: true });
       attempts += 1;
-      state.requests += 1;
-      const outcome = await options.transport.post(toRequestBody(chunk), options.signal);
-      if (outcome.ok) return finish({ events: chunk, outcome, attempts, exhausted: false, halted: false });
-      if (outcome.stop) {
-        state.stopped = outcome;
-        return finish({ events: chunk, outcome, attempts, exhausted: false, halted: false });
-      }
-      if (!outcome.retryable) {
-        if (chunk.length > 1 && rejectsWholeBatch(outcome)) {
-          const half = Math.ceil(chunk.length / 2);
-          await deliverChunk(chunk.slice(0, half));
-          await deliverChunk(chunk.slice(half));
-          return;
+      const sent = await sendAndSplit(destination, options.http, group.batch, items, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        onRequest: (g) => {
+          state.requests += 1;
+          options.onRequest?.(g as SentGroup<PreparedEvent>, group.destination);
+        },
+      });
+      const retry: PreparedEvent[] = [];
+      let wait = 0;
+      let last: DeliveryOutcome | undefined;
+      for (const { items: part, outcome } of sent) {
+        if (outcome.kind === 'retry') {
+          retry.push(...part);
+          last = outcome;
+          wait = Math.max(wait, Math.min(outcome.retryAfterMs ?? 0, options.maxRetryAfterMs ?? 60_000));
+          continue;
         }
-        return finish({ events: chunk, outcome, attempts, exhausted: false, halted: false });
+        if (outcome.kind === 'stop') stopped.set(group.destination, outcome);
+        finish({ destination: group.destination, events: part, outcome, attempts, exhausted: false, halted: false });
       }
-      if (attempts >= maxAttempts) return finish({ events: chunk, outcome, attempts, exhausted: true, halted: false });
+      if (retry.length === 0 || !last) return;
+      if (options.signal?.aborted) {
+        return finish({ destination: group.destination, events: retry, outcome: last, attempts, exhausted: false, halted: true });
+      }
+      if (attempts >= maxAttempts) return finish({ destination: group.destination, events: retry, outcome: last, attempts, exhausted: true, halted: false });
       state.retries += 1;
-      const retryAfter = Math.min(outcome.retryAfterMs ?? 0, options.maxRetryAfterMs ?? 60_000);
-      await sleep(Math.max(backoffDelay(attempts, options.backoff), retryAfter));
+      await sleep(Math.max(backoffDelay(attempts, options.backoff), wait));
+      items = retry;
     }
   }
 
-  const chunks = groupForRequests(events, { maxEvents: options.maxEventsPerRequest });
+  const groups = groupForRequests(events, (id) => options.destinations.get(id)?.maxEventsPerRequest ?? 1000);
   let next = 0;
   const lane = async () => {
-    while (next < chunks.length) await deliverChunk(chunks[next++]!);
+    while (next < groups.length) await deliverGroup(groups[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, chunks.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, groups.length)) }, lane));
   return state;
 }

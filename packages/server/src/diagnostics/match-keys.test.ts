@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MatchKeys } from '../types.js';
+import type { TikTokMatchKeys as MatchKeys } from '../types.js';
 import { aggregateMatchKeys, matchKeys, matchStrength } from './match-keys.js';
 
 const none: MatchKeys = { email: false, phone: false, external_id: false, ttclid: false, ttp: false, ip_user_agent: false };
@@ -21,7 +21,7 @@ describe('matchStrength', () => {
     [{ email: true, phone: true, ttclid: true }, 70, 'strong'],
     [{ email: true, phone: true, external_id: true, ttclid: true, ttp: true, ip_user_agent: true }, 100, 'strong'],
   ])('%j → %i (%s)', (keys, score, strength) => {
-    const r = matchStrength({ ...none, ...keys });
+    const r = matchStrength({ ...none, ...keys } as MatchKeys);
     expect([r.score, r.strength]).toEqual([score, strength]);
     expect(r.missing.length).toBe(6 - Object.keys(keys).length);
   });

@@ -1,12 +1,14 @@
 /**
  * Match-key diagnostics: which keys an event carries after the consent policy (booleans,
- * never values) and a simple match-strength score, so a low Event Match Quality can be
- * explained before TikTok reports it. The weights follow the design notes' order of levers:
- * email, phone, external_id, then ttclid/ttp persistence, then ip + user agent.
+ * never values) and a simple match-strength score per destination, so a low match quality
+ * can be explained before the platform reports it. The weights follow the design notes'
+ * order of levers: email, phone, external id, then click ids and cookies, then ip + user agent.
  */
-import type { MatchKeys, TikTokEvent } from '../types.js';
+import type { DestinationId } from '@pixelpair/core';
+import type { MatchKeys } from '../destinations/destination.js';
+import { tiktokMatchKeys } from '../destinations/tiktok/prepare-wire.js';
 
-export const MATCH_KEY_WEIGHTS: Readonly<Record<keyof MatchKeys, number>> = {
+export const MATCH_KEY_WEIGHTS: Readonly<Record<string, number>> = {
   email: 30,
   phone: 25,
   external_id: 15,
@@ -15,6 +17,16 @@ export const MATCH_KEY_WEIGHTS: Readonly<Record<keyof MatchKeys, number>> = {
   ip_user_agent: 5,
 };
 
+/** Each destination's keys and weights (Meta's `em`/`ph` are called email/phone here too). */
+export const DESTINATION_MATCH_WEIGHTS: Readonly<Record<DestinationId, Readonly<Record<string, number>>>> = {
+  tiktok: MATCH_KEY_WEIGHTS,
+  meta: { email: 30, phone: 25, external_id: 15, fbc: 15, fbp: 10, ip_user_agent: 5 },
+  google: { email: 30, phone: 25, gclid: 30, address: 10, ip_user_agent: 5 },
+};
+
+/** The keys that identify a person (not a click, a cookie or a device). */
+const PERSONAL = ['email', 'phone', 'external_id', 'address'];
+
 export type MatchStrength = 'none' | 'weak' | 'fair' | 'good' | 'strong';
 
 export interface MatchReport {
@@ -22,22 +34,11 @@ export interface MatchReport {
   /** 0–100: the sum of the weights of the keys present. */
   score: number;
   strength: MatchStrength;
-  missing: Array<keyof MatchKeys>;
+  missing: string[];
 }
 
-const present = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' && v.length > 0);
-
-export function matchKeys(event: Pick<TikTokEvent, 'user'>): MatchKeys {
-  const u = event.user ?? {};
-  return {
-    email: present(u.email),
-    phone: present(u.phone),
-    external_id: present(u.external_id),
-    ttclid: present(u.ttclid),
-    ttp: present(u.ttp),
-    ip_user_agent: present(u.ip) && present(u.user_agent),
-  };
-}
+/** TikTok's match keys of a wire event (kept under its old name). */
+export const matchKeys = tiktokMatchKeys;
 
 export function strengthOf(score: number): MatchStrength {
   if (score >= 70) return 'strong';
@@ -46,34 +47,34 @@ export function strengthOf(score: number): MatchStrength {
   return score > 0 ? 'weak' : 'none';
 }
 
-export function matchStrength(keys: MatchKeys): MatchReport {
-  const names = Object.keys(MATCH_KEY_WEIGHTS) as Array<keyof MatchKeys>;
-  const score = names.reduce((sum, k) => sum + (keys[k] ? MATCH_KEY_WEIGHTS[k] : 0), 0);
+export function matchStrength(keys: MatchKeys, weights: Readonly<Record<string, number>> = MATCH_KEY_WEIGHTS): MatchReport {
+  const names = Object.keys(weights);
+  const score = names.reduce((sum, k) => sum + (keys[k] ? weights[k]! : 0), 0);
   return { keys, score, strength: strengthOf(score), missing: names.filter((k) => !keys[k]) };
 }
 
 export interface MatchSummary {
   events: number;
   /** Share of events (0–1) carrying each key. */
-  coverage: Record<keyof MatchKeys, number>;
+  coverage: Record<string, number>;
   averageScore: number;
   strength: MatchStrength;
-  /** Events with no strong key (email, phone or external_id): TikTok can only match them by click or cookie. */
+  /** Events with no key that identifies a person (email, phone, external id): matched only by click, cookie or device. */
   withoutPersonalKey: number;
 }
 
-export function aggregateMatchKeys(all: ReadonlyArray<MatchKeys>): MatchSummary {
-  const names = Object.keys(MATCH_KEY_WEIGHTS) as Array<keyof MatchKeys>;
-  const coverage = Object.fromEntries(names.map((k) => [k, 0])) as Record<keyof MatchKeys, number>;
+export function aggregateMatchKeys(all: ReadonlyArray<MatchKeys>, weights: Readonly<Record<string, number>> = MATCH_KEY_WEIGHTS): MatchSummary {
+  const names = Object.keys(weights);
+  const coverage: Record<string, number> = Object.fromEntries(names.map((k) => [k, 0]));
   let total = 0;
   let withoutPersonalKey = 0;
   for (const keys of all) {
-    for (const k of names) if (keys[k]) coverage[k] += 1;
-    total += matchStrength(keys).score;
-    if (!keys.email && !keys.phone && !keys.external_id) withoutPersonalKey += 1;
+    for (const k of names) if (keys[k]) coverage[k]! += 1;
+    total += matchStrength(keys, weights).score;
+    if (!PERSONAL.some((k) => keys[k])) withoutPersonalKey += 1;
   }
   const n = all.length;
-  if (n > 0) for (const k of names) coverage[k] = coverage[k] / n;
+  if (n > 0) for (const k of names) coverage[k] = coverage[k]! / n;
   const averageScore = n > 0 ? Math.round((total / n) * 10) / 10 : 0;
   return { events: n, coverage, averageScore, strength: strengthOf(averageScore), withoutPersonalKey };
 }

@@ -19,6 +19,12 @@ export const userSchema = z.strictObject({
   externalId: identifier.optional(),
   ttclid: z.string().max(1000, 'must be at most 1000 characters').optional(),
   ttp: z.string().max(1000, 'must be at most 1000 characters').optional(),
+  /** Meta's `_fbc` / `_fbp` cookies, and Google's click ids: opaque, verbatim. */
+  fbc: z.string().max(1000, 'must be at most 1000 characters').optional(),
+  fbp: z.string().max(1000, 'must be at most 1000 characters').optional(),
+  gclid: z.string().max(1000, 'must be at most 1000 characters').optional(),
+  gbraid: z.string().max(1000, 'must be at most 1000 characters').optional(),
+  wbraid: z.string().max(1000, 'must be at most 1000 characters').optional(),
   ip: z.string().max(64, 'must be at most 64 characters').optional(),
   userAgent: z.string().max(2048, 'must be at most 2048 characters').optional(),
   locale: z.string().max(35, 'must be at most 35 characters').optional(),
@@ -28,6 +34,10 @@ export const userSchema = z.strictObject({
   zip: z.string().max(64).optional(),
   city: z.string().max(200).optional(),
   state: z.string().max(200).optional(),
+  /** `YYYY-MM-DD` (Meta's `db`). */
+  dateOfBirth: z.string().max(32).optional(),
+  /** `f` / `m` (Meta's `ge`). */
+  gender: z.string().max(16).optional(),
 });
 
 const nonNegative = (what: string) =>

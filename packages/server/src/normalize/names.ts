@@ -5,6 +5,7 @@
  * usable is left, so the field is omitted instead of sent empty.
  */
 import { isSha256Hex } from '@pixelpair/core';
+import { countryCodeOfName } from './country-names.js';
 
 export function normalizeName(raw: string): string | null {
   const value = raw.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -24,8 +25,9 @@ export function normalizePlace(raw: string): string | null {
   return value ? value : null;
 }
 
-/** Country: an ISO 3166-1 alpha-2 code, sent lower-cased; anything else is dropped. */
+/** Country: an ISO 3166-1 alpha-2 code (or its English name: `United States` → `us`), sent lower-cased; anything else is dropped. */
 export function normalizeCountry(raw: string): string | null {
   const value = raw.trim().toLowerCase();
-  return /^[a-z]{2}$/.test(value) ? value : null;
+  if (/^[a-z]{2}$/.test(value)) return value;
+  return value.length <= 64 ? countryCodeOfName(value) : null;
 }

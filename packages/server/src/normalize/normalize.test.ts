@@ -54,7 +54,9 @@ describe('names, zip, places, country', () => {
   it.each([
     ['DE', 'de'],
     [' us ', 'us'],
-    ['Germany', null],
+    ['Germany', 'de'],
+    ['United States', 'us'],
+    ['Narnia', null],
   ])('country %j → %j', (raw, out) => expect(normalizeCountry(raw)).toBe(out));
 });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startEmulator } from '@pixelpair/emulator';
 import type { Emulator } from '@pixelpair/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTransport } from '../delivery/transport.js';
+import { tiktokDestination } from '../destinations/tiktok/tiktok.js';
 import { openStore } from './open-store.js';
 import type { OutboxStore } from './store.js';
 import { PIXEL, TOKEN, fill, until } from './testing/fixtures.js';
@@ -68,11 +68,10 @@ describe.each(kinds)('%s store across processes', (kind, enabled) => {
     expect((await store.status(Date.now())).counts.delivered).toBeLessThan(EVENTS);
 
     emulator.faults.clear();
-    const transport = createTransport({ apiUrl: emulator.apiUrl, accessToken: TOKEN, timeoutMs: 2000 });
-    const worker = startWorker({ store, transport }, { idleMs: 20, leaseMs: 5000 });
+    const destinations = [tiktokDestination({ pixelId: PIXEL, apiUrl: emulator.apiUrl, accessToken: TOKEN })];
+    const worker = startWorker({ store, destinations }, { idleMs: 20, leaseMs: 5000, timeoutMs: 2000 });
     await until(async () => (await store.status(Date.now())).counts.delivered === EVENTS, 60_000, 100);
     await worker.close({ deadlineMs: 1000 });
-    await transport.close();
 
     const records = emulator.records();
     expect(records.totals.uniqueKeys).toBe(EVENTS);
@@ -106,8 +105,8 @@ describe.each(kinds)('%s store across processes', (kind, enabled) => {
     const store: OutboxStore = await openStore(spec);
     await fill(store, EVENTS);
     emulator.faults.set({ rate: 0.5, kinds: ['slow'], delayMs: 3000, seed: 5 });
-    const transport = createTransport({ apiUrl: emulator.apiUrl, accessToken: TOKEN, timeoutMs: 10_000 });
-    const worker = startWorker({ store, transport }, { concurrency: 3, batchSize: 500, idleMs: 20 });
+    const destinations = [tiktokDestination({ pixelId: PIXEL, apiUrl: emulator.apiUrl, accessToken: TOKEN })];
+    const worker = startWorker({ store, destinations }, { concurrency: 3, batchSize: 500, idleMs: 20, timeoutMs: 10_000 });
     await until(async () => (await store.status(Date.now())).counts.delivered >= 2000, 30_000, 20);
     const started = Date.now();
     const stats = await worker.close({ deadlineMs: 1000 });
@@ -120,10 +119,9 @@ describe.each(kinds)('%s store across processes', (kind, enabled) => {
     expect(stats.returned).toBeGreaterThan(0);
 
     emulator.faults.clear();
-    const again = startWorker({ store, transport }, { idleMs: 20 });
+    const again = startWorker({ store, destinations }, { idleMs: 20, timeoutMs: 10_000 });
     await until(async () => (await store.status(Date.now())).counts.delivered === EVENTS, 60_000, 100);
     await again.close({ deadlineMs: 1000 });
-    await transport.close();
     expect(emulator.records({ summary: true }).totals.uniqueKeys).toBe(EVENTS);
     await store.close();
   }, 120_000);

@@ -2,9 +2,10 @@
  * An in-memory store with the same semantics as the SQL ones. For tests only: nothing
  * survives the process, and the queue lives in memory.
  */
-import type { PreparedEvent } from '../types.js';
-import { OUTBOX_STATES } from './store.js';
-import type { AttemptEntry, EventHistory, LeasedEvent, OutboxState, OutboxStatus, OutboxStore } from './store.js';
+import { dedupKey } from '@pixelpair/core';
+import type { PreparedEvent } from '../destinations/destination.js';
+import { statusFromCounts } from './status.js';
+import type { AttemptEntry, EventHistory, LeasedEvent, OutboxState, OutboxStore } from './store.js';
 
 interface Row {
   id: number;
@@ -21,7 +22,7 @@ interface Row {
   history: AttemptEntry[];
 }
 
-const keyOf = (p: PreparedEvent) => `${p.pixelId}\u0000${p.event.event}\u0000${p.event.event_id}`;
+const keyOf = (p: PreparedEvent) => dedupKey({ destination: p.destination, account: p.account, event: p.event, eventId: p.eventId });
 
 export function createMemoryStore(): OutboxStore {
   const rows = new Map<number, Row>();
@@ -41,15 +42,15 @@ export function createMemoryStore(): OutboxStore {
         return true;
       });
     },
-    async lease({ owner, limit, leaseMs, now }) {
+    async lease({ destination, account, owner, limit, leaseMs, now }) {
       const due = [...rows.values()]
-        .filter((r) => (r.state === 'pending' || r.state === 'leased') && r.dueAt <= now)
+        .filter((r) => r.prepared.destination === destination && r.prepared.account === account && (r.state === 'pending' || r.state === 'leased') && r.dueAt <= now)
         .sort((a, b) => a.dueAt - b.dueAt || a.id - b.id)
         .slice(0, limit);
       return due.map((r): LeasedEvent => {
         Object.assign(r, { state: 'leased', owner, dueAt: now + leaseMs });
-        const leased: LeasedEvent = { id: r.id, pixelId: r.prepared.pixelId, event: structuredClone(r.prepared.event), eventTime: r.prepared.event.event_time, attempts: r.attempts };
-        if (r.prepared.testEventCode) leased.testEventCode = r.prepared.testEventCode;
+        const p = r.prepared;
+        const leased: LeasedEvent = { id: r.id, destination: p.destination, account: p.account, batch: p.batch, wireJson: p.wireJson, eventTime: p.eventTime, attempts: r.attempts };
         if (r.stopSince !== undefined) leased.stopSince = r.stopSince;
         return leased;
       });
@@ -71,23 +72,27 @@ export function createMemoryStore(): OutboxStore {
       }
     },
     async status(now) {
-      const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as OutboxStatus['counts'];
-      let oldest: number | null = null;
+      const counts = new Map<string, { destination: string; state: string; n: number }>();
+      const oldest = new Map<string, number>();
       for (const r of rows.values()) {
-        counts[r.state] += 1;
-        if ((r.state === 'pending' || r.state === 'leased') && (oldest === null || r.createdAt < oldest)) oldest = r.createdAt;
+        const d = r.prepared.destination;
+        const key = `${d}\u0000${r.state}`;
+        const c = counts.get(key) ?? { destination: d, state: r.state, n: 0 };
+        c.n += 1;
+        counts.set(key, c);
+        if ((r.state === 'pending' || r.state === 'leased') && r.createdAt < (oldest.get(d) ?? Infinity)) oldest.set(d, r.createdAt);
       }
-      return { counts, oldestPendingAgeMs: oldest === null ? null : Math.max(0, now - oldest) };
+      return statusFromCounts([...counts.values()], [...oldest].map(([destination, t]) => ({ destination, t })), now);
     },
     async history(eventId) {
       return [...rows.values()]
-        .filter((r) => r.prepared.event.event_id === eventId)
+        .filter((r) => r.prepared.eventId === eventId)
         .map((r): EventHistory => {
+          const p = r.prepared;
           const h: EventHistory = {
-            pixelId: r.prepared.pixelId, event: r.prepared.event.event, eventId, eventTime: r.prepared.event.event_time,
-            state: r.state, attempts: r.attempts, enqueuedAt: r.createdAt, log: r.prepared.log, history: [...r.history],
+            destination: p.destination, account: p.account, event: p.event, eventId, batch: p.batch, eventTime: p.eventTime,
+            state: r.state, attempts: r.attempts, enqueuedAt: r.createdAt, log: p.log, history: [...r.history],
           };
-          if (r.prepared.testEventCode) h.testEventCode = r.prepared.testEventCode;
           if (r.deliveredAt !== undefined) h.deliveredAt = r.deliveredAt;
           if (r.deadReason) h.deadReason = r.deadReason;
           if (r.lastError) h.lastError = r.lastError;
@@ -97,12 +102,12 @@ export function createMemoryStore(): OutboxStore {
     async replay(o) {
       const states: OutboxState[] = o.dead ? ['dead'] : ['dead', 'delivered'];
       const matched = [...rows.values()].filter((r) => {
-        const t = r.prepared.event.event_time;
-        return states.includes(r.state) && t >= (o.since ?? 0) && t <= (o.until ?? Number.MAX_SAFE_INTEGER);
+        const t = r.prepared.eventTime;
+        return states.includes(r.state) && t >= (o.since ?? 0) && t <= (o.until ?? Number.MAX_SAFE_INTEGER) && (!o.destination || r.prepared.destination === o.destination);
       });
       const result = { matched: matched.length, requeued: 0, tooOld: 0 };
       for (const r of matched) {
-        if (r.prepared.event.event_time < o.minEventTime) { result.tooOld += 1; continue; }
+        if (r.prepared.eventTime < o.minEventTime) { result.tooOld += 1; continue; }
         result.requeued += 1;
         if (!o.dryRun) Object.assign(r, { state: 'pending', dueAt: o.now, owner: undefined, stopSince: undefined, deadReason: undefined, lastError: undefined });
       }

@@ -2,6 +2,7 @@
  * `--store` specs: `sqlite:PATH[?synchronous=full]` (default `sqlite:./pixelpair.db`) or a
  * `postgres://` URL with an optional `?schema=NAME` that the outbox reads and pg does not see.
  */
+import { existsSync } from 'node:fs';
 import { createPostgresStore } from './postgres-store.js';
 import { createSqliteStore } from './sqlite-store.js';
 import type { OutboxStore } from './store.js';
@@ -30,8 +31,16 @@ export function parseStoreSpec(spec: string): StoreSpec {
   throw new Error(`--store: expected sqlite:PATH or a postgres:// URL, got ${JSON.stringify(s.replace(/\/\/[^@/]*@/, '//***@'))}`);
 }
 
-export async function openStore(spec: string = DEFAULT_STORE): Promise<OutboxStore> {
+export interface OpenStoreOptions {
+  /** The read-only commands: refuse a store that does not exist instead of creating an empty, healthy-looking one. */
+  mustExist?: boolean;
+}
+
+export async function openStore(spec: string = DEFAULT_STORE, options: OpenStoreOptions = {}): Promise<OutboxStore> {
   const parsed = parseStoreSpec(spec);
-  if (parsed.kind === 'sqlite') return createSqliteStore(parsed.path, parsed.synchronous ? { synchronous: parsed.synchronous } : {});
-  return createPostgresStore(parsed.schema ? { connectionString: parsed.connectionString, schema: parsed.schema } : { connectionString: parsed.connectionString });
+  if (parsed.kind === 'sqlite') {
+    if (options.mustExist && !existsSync(parsed.path)) throw new Error(`--store: there is no outbox at ${parsed.path} (check the path; it is created by enqueue or a worker)`);
+    return createSqliteStore(parsed.path, { ...(parsed.synchronous ? { synchronous: parsed.synchronous } : {}), ...(options.mustExist ? { mustExist: true } : {}) });
+  }
+  return createPostgresStore({ connectionString: parsed.connectionString, ...(parsed.schema ? { schema: parsed.schema } : {}), ...(options.mustExist ? { mustExist: true } : {}) });
 }

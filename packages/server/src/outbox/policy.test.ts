@@ -8,7 +8,7 @@ const now = 1_700_000_000_000;
 const nowS = now / 1000;
 const policy: RetryPolicy = { maxEventAgeSec: 7 * 86400, stopAlertWindowMs: 3600_000, backoff: (n) => 1000 * n };
 const leased = (o: Partial<LeasedEvent> = {}): LeasedEvent => ({
-  id: 7, pixelId: 'P', event: { event: 'Purchase', event_id: 'ord_1_purchase', event_time: nowS - 60 }, eventTime: nowS - 60, attempts: 0, ...o,
+  id: 7, destination: 'tiktok', account: 'P', batch: '', wireJson: JSON.stringify({ event: 'Purchase', event_id: 'ord_1_purchase', event_time: nowS - 60 }), eventTime: nowS - 60, attempts: 0, ...o,
 });
 
 describe('settleOutcome', () => {
@@ -31,9 +31,11 @@ describe('settleOutcome', () => {
   });
 
   it('logs the attempt with code, request id and latency', () => {
-    const s = settleOutcome(leased(), { ok: false, reason: 'rate_limited', retryable: true, stop: false, code: 40100, requestId: 'rq-9', latencyMs: 42, message: 'Too many requests' }, now, policy);
+    const s = settleOutcome(leased(), { kind: 'retry', reason: 'rate_limited', code: 40100, requestId: 'rq-9', latencyMs: 42, message: 'Too many requests' }, now, policy);
     expect(s.attempt).toEqual({ at: now, decision: 'retry', reason: 'rate_limited', code: 40100, requestId: 'rq-9', latencyMs: 42, message: 'Too many requests' });
-    expect(settleOutcome(leased(), { ok: true, code: 20001, latencyMs: 3 }, now, policy).attempt).toMatchObject({ decision: 'delivered', reason: 'ok_20001', code: 20001 });
+    expect(settleOutcome(leased(), { kind: 'delivered', reason: 'partial_ok', code: 20001, latencyMs: 3 }, now, policy).attempt).toMatchObject({ decision: 'delivered', reason: 'ok_20001', code: 20001 });
+    // a stop always needs a human; the attempt log says so
+    expect(settleOutcome(leased(), { kind: 'stop', reason: 'token_invalid', code: 40105, latencyMs: 3 }, now, policy).attempt).toMatchObject({ decision: 'stop', alert: true });
   });
 });
 

@@ -1,12 +1,13 @@
 /**
- * What the outbox does with one event after one answer: delivered, try again later (inside
- * the accepted window), or dead-letter it with the reason. Pure, so every branch is tested.
+ * What the outbox does with one event after one outcome: delivered, try again later (inside
+ * the destination's accepted window), or dead-letter it with the reason. Pure, so every
+ * branch is tested. The outcome's kind is the attempt's decision in the log, unchanged.
  */
-import type { DeliveryOutcome } from '../types.js';
+import { describeOutcome, needsAlert, type DeliveryOutcome } from '../delivery/outcome.js';
 import type { AttemptEntry, LeasedEvent, Settlement } from './store.js';
 
 export interface RetryPolicy {
-  /** Events whose event_time is older than this are no longer accepted by TikTok. Default 7 days. */
+  /** Events whose event_time is older than this are no longer accepted by the destination. */
   maxEventAgeSec: number;
   /** How long token/permission errors are retried (and alerted) before events are dead-lettered. Default 24 h. */
   stopAlertWindowMs: number;
@@ -17,7 +18,7 @@ export interface RetryPolicy {
 export const DEFAULT_MAX_EVENT_AGE_SEC = 7 * 24 * 3600;
 export const DEFAULT_STOP_ALERT_WINDOW_MS = 24 * 3600 * 1000;
 
-/** True when TikTok would no longer accept the event (event_time older than the window). */
+/** True when the destination would no longer accept the event (event_time older than the window). */
 export function isTooOld(eventTime: number, nowMs: number, maxEventAgeSec: number): boolean {
   return eventTime < Math.floor(nowMs / 1000) - maxEventAgeSec;
 }
@@ -32,33 +33,27 @@ export function expire(e: LeasedEvent, now: number): Settlement {
 }
 
 export function attemptOf(outcome: DeliveryOutcome, now: number): AttemptEntry {
-  const decision: AttemptEntry['decision'] = outcome.ok ? 'delivered' : outcome.stop ? 'stop' : outcome.retryable ? 'retry' : 'drop';
-  const entry: AttemptEntry = { at: now, decision, reason: outcome.ok ? (outcome.code === 0 ? 'ok' : `ok_${outcome.code}`) : outcome.reason };
+  const entry: AttemptEntry = { at: now, decision: outcome.kind, reason: outcome.kind === 'delivered' ? (outcome.code === undefined || outcome.code === 0 ? 'ok' : `ok_${outcome.code}`) : outcome.reason };
+  if (needsAlert(outcome)) entry.alert = true;
   if (outcome.code !== undefined) entry.code = outcome.code;
-  if (!outcome.ok && outcome.httpStatus !== undefined) entry.httpStatus = outcome.httpStatus;
+  if (outcome.subcode !== undefined) entry.subcode = outcome.subcode;
+  if (outcome.kind !== 'delivered' && outcome.httpStatus !== undefined) entry.httpStatus = outcome.httpStatus;
   if (outcome.requestId) entry.requestId = outcome.requestId;
   entry.latencyMs = outcome.latencyMs;
   if (outcome.message) entry.message = outcome.message.slice(0, 500);
   return entry;
 }
 
-function describe(outcome: Extract<DeliveryOutcome, { ok: false }>): string {
-  const code = outcome.code !== undefined ? ` code ${outcome.code}` : outcome.httpStatus !== undefined ? ` HTTP ${outcome.httpStatus}` : '';
-  return `${outcome.reason}${code}`;
-}
-
 export function settleOutcome(e: LeasedEvent, outcome: DeliveryOutcome, now: number, policy: RetryPolicy): Settlement {
   const attempt = attemptOf(outcome, now);
-  if (outcome.ok) return { id: e.id, attempt, next: { state: 'delivered' } };
-  const why = describe(outcome);
-  if (!outcome.retryable && !outcome.stop) {
-    return { id: e.id, attempt, next: { state: 'dead', reason: `dropped: ${why}` } };
-  }
-  const stopSince = outcome.stop ? (e.stopSince ?? now) : undefined;
+  if (outcome.kind === 'delivered') return { id: e.id, attempt, next: { state: 'delivered' } };
+  const why = describeOutcome(outcome);
+  if (outcome.kind === 'drop') return { id: e.id, attempt, next: { state: 'dead', reason: `dropped: ${why}` } };
+  const stopSince = outcome.kind === 'stop' ? (e.stopSince ?? now) : undefined;
   if (stopSince !== undefined && now - stopSince >= policy.stopAlertWindowMs) {
     return { id: e.id, attempt, next: { state: 'dead', reason: `stopped: ${why} for longer than the alert window` } };
   }
-  const dueAt = now + Math.max(policy.backoff(e.attempts + 1), outcome.retryAfterMs ?? 0);
+  const dueAt = now + Math.max(policy.backoff(e.attempts + 1), outcome.kind === 'retry' ? (outcome.retryAfterMs ?? 0) : 0);
   if (isTooOld(e.eventTime, dueAt, policy.maxEventAgeSec)) {
     return { id: e.id, attempt, next: { state: 'dead', reason: `too_old: would leave the accepted window before the next try (last: ${why})` } };
   }

@@ -4,13 +4,15 @@
  * client, inside the caller's transaction: the order update and its conversion event commit
  * (or roll back) together.
  */
+import { dedupKey, type DestinationId } from '@pixelpair/core';
 import pg from 'pg';
-import type { PreparedEvent } from '../types.js';
+import type { PreparedEvent } from '../destinations/destination.js';
 import {
   ATTEMPTS_TABLE, EVENTS_TABLE, LEASE_COLUMNS,
   fromAttemptRow, fromHistoryRow, fromLeaseRow, groupSettlements, toInsertRow,
 } from './rows.js';
-import { OUTBOX_STATES, REPLAY_PAGE } from './store.js';
+import { statusFromCounts } from './status.js';
+import { REPLAY_PAGE } from './store.js';
 import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
 
 export interface PostgresStoreOptions {
@@ -22,6 +24,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** Pool size when the store makes its own pool. Default 4. */
   max?: number;
+  /** Refuse to create the tables (the read-only commands): a typo must not look like a healthy, empty queue. */
+  mustExist?: boolean;
 }
 
 interface Queryable {
@@ -39,6 +43,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const E = `"${schema}".${EVENTS_TABLE}`;
   const A = `"${schema}".${ATTEMPTS_TABLE}`;
 
+  if (options.mustExist) await requireTables(pool, E, ownPool);
   await migrate(pool, schema, E, A);
   // Fresh statistics make the planner walk the due_at index for leases instead of sorting the whole queue.
   await pool.query(`ANALYZE ${E}`);
@@ -69,16 +74,17 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     const rows = events.map(toInsertRow);
     const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
     const { rows: inserted } = await db.query(
-      `INSERT INTO ${E} (pixel_id, event, event_id, test_event_code, event_time, wire, log, due_at, created_at, updated_at)
-       SELECT u.*, $8::bigint, $8::bigint, $8::bigint
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[]) AS u
-       ON CONFLICT (pixel_id, event, event_id) DO NOTHING
-       RETURNING pixel_id, event, event_id`,
-      [col('pixel_id'), col('event'), col('event_id'), col('test_event_code'), col('event_time'), col('wire'), col('log'), now],
+      `INSERT INTO ${E} (destination, account, event, event_id, batch, event_time, wire, log, due_at, created_at, updated_at)
+       SELECT u.*, $9::bigint, $9::bigint, $9::bigint
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) AS u
+       ON CONFLICT (event_id, destination, account, event) DO NOTHING
+       RETURNING destination, account, event, event_id`,
+      [col('destination'), col('account'), col('event'), col('event_id'), col('batch'), col('event_time'), col('wire'), col('log'), now],
     );
-    const fresh = new Set(inserted.map((r) => `${r.pixel_id}\u0000${r.event}\u0000${r.event_id}`));
+    const key = (r: Record<string, unknown>) => dedupKey({ destination: r.destination as DestinationId, account: String(r.account), event: String(r.event), eventId: String(r.event_id) });
+    const fresh = new Set(inserted.map(key));
     // A key repeated inside one call is stored once: only its first occurrence counts as new.
-    return rows.map((r) => fresh.delete(`${r.pixel_id}\u0000${r.event}\u0000${r.event_id}`));
+    return rows.map((r) => fresh.delete(key(r as unknown as Record<string, unknown>)));
   }
 
   async function settle(owner: string, settlements: readonly Settlement[], now: number) {
@@ -87,9 +93,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     await tx(async (c) => {
       for (const { values: a, ids } of attempts) {
         await c.query(
-          `INSERT INTO ${A} (event_row, at, decision, reason, code, http_status, request_id, latency_ms, message)
-           SELECT unnest($1::bigint[]), $2, $3, $4, $5, $6, $7, $8, $9`,
-          [ids, a.at, a.decision, a.reason, a.code, a.http_status, a.request_id, a.latency_ms, a.message],
+          `INSERT INTO ${A} (event_row, at, decision, reason, alert, code, subcode, http_status, request_id, latency_ms, message)
+           SELECT unnest($1::bigint[]), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11`,
+          [ids, a.at, a.decision, a.reason, a.alert, a.code, a.subcode, a.http_status, a.request_id, a.latency_ms, a.message],
         );
       }
       for (const { values: v, ids } of updates) {
@@ -107,14 +113,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     const states = o.dead ? ['dead'] : ['dead', 'delivered'];
     const since = o.since ?? 0;
     const until = o.until ?? Number.MAX_SAFE_INTEGER;
-    const where = `state = ANY($1::text[]) AND event_time >= $2 AND event_time <= $3`;
-    const { rows: [countRow] } = await pool.query(`SELECT COUNT(*)::bigint AS n FROM ${E} WHERE ${where}`, [states, since, until]);
+    const where = `state = ANY($1::text[]) AND event_time >= $2 AND event_time <= $3 AND ($4::text IS NULL OR destination = $4)`;
+    const destination = o.destination ?? null;
+    const { rows: [countRow] } = await pool.query(`SELECT COUNT(*)::bigint AS n FROM ${E} WHERE ${where}`, [states, since, until, destination]);
     const total = Number(countRow?.n ?? 0);
     const result = { matched: 0, requeued: 0, tooOld: 0 };
     for (let after = 0; ;) {
       const { rows } = await pool.query(
-        `SELECT id, event_time FROM ${E} WHERE ${where} AND id > $4 ORDER BY id LIMIT ${REPLAY_PAGE}`,
-        [states, since, until, after],
+        `SELECT id, event_time FROM ${E} WHERE ${where} AND id > $5 ORDER BY id LIMIT ${REPLAY_PAGE}`,
+        [states, since, until, destination, after],
       );
       if (rows.length === 0) break;
       after = Number(rows[rows.length - 1]!.id);
@@ -145,24 +152,21 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       }
       return enqueue(events, pool, now);
     },
-    async lease({ owner, limit, leaseMs, now }) {
+    async lease({ destination, account, owner, limit, leaseMs, now }) {
       const { rows } = await tx((c) => c.query(
         `UPDATE ${E} SET state = 'leased', lease_owner = $1, due_at = $2, updated_at = $3
-         WHERE id IN (SELECT id FROM ${E} WHERE state IN ('pending', 'leased') AND due_at <= $3
+         WHERE id IN (SELECT id FROM ${E} WHERE destination = $5 AND state IN ('pending', 'leased') AND due_at <= $3 AND account = $6
                       ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
          RETURNING ${LEASE_COLUMNS}`,
-        [owner, now + leaseMs, now, limit],
+        [owner, now + leaseMs, now, limit, destination, account],
       ));
       return rows.map(fromLeaseRow);
     },
     settle,
     async status(now): Promise<OutboxStatus> {
-      const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as OutboxStatus['counts'];
-      const { rows } = await pool.query(`SELECT state, COUNT(*)::bigint AS n FROM ${E} GROUP BY state`);
-      for (const r of rows) counts[r.state as keyof OutboxStatus['counts']] = Number(r.n);
-      const { rows: [oldest] } = await pool.query(`SELECT MIN(created_at) AS t FROM ${E} WHERE state IN ('pending', 'leased')`);
-      const t = oldest?.t;
-      return { counts, oldestPendingAgeMs: t === null || t === undefined ? null : Math.max(0, now - Number(t)) };
+      const { rows } = await pool.query(`SELECT destination, state, COUNT(*)::bigint AS n FROM ${E} GROUP BY destination, state`);
+      const { rows: oldest } = await pool.query(`SELECT destination, MIN(created_at) AS t FROM ${E} WHERE state IN ('pending', 'leased') GROUP BY destination`);
+      return statusFromCounts(rows as { destination: string; state: string; n: string }[], oldest as { destination: string; t: string | null }[], now);
     },
     async history(eventId) {
       const { rows } = await pool.query(`SELECT * FROM ${E} WHERE event_id = $1 ORDER BY id`, [eventId]);
@@ -180,10 +184,32 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   };
 }
 
+async function requireTables(pool: pg.Pool, E: string, ownPool: boolean) {
+  const { rows: [found] } = await pool.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [E]);
+  if (found?.ok !== true) {
+    if (ownPool) await pool.end().catch(() => undefined);
+    throw new Error(`--store: there is no pixelpair outbox in this database/schema (${E} does not exist): check the URL and ?schema=`);
+  }
+}
+
+const EVENTS_DDL = (E: string) => `
+  CREATE TABLE IF NOT EXISTS ${E} (
+    id BIGSERIAL PRIMARY KEY,
+    destination TEXT NOT NULL, account TEXT NOT NULL, event TEXT NOT NULL, event_id TEXT NOT NULL,
+    batch TEXT NOT NULL DEFAULT '',
+    event_time BIGINT NOT NULL, wire TEXT NOT NULL, log TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending', attempts INT NOT NULL DEFAULT 0,
+    due_at BIGINT NOT NULL, lease_owner TEXT, stop_since BIGINT,
+    last_error TEXT, dead_reason TEXT,
+    created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, delivered_at BIGINT,
+    -- core's dedup key; event_id first: the same index answers pixelpair log --event-id.
+    CONSTRAINT ${EVENTS_TABLE}_dedup UNIQUE (event_id, destination, account, event)
+  );`;
+
 async function migrate(pool: pg.Pool, schema: string, E: string, A: string) {
   // CREATE … IF NOT EXISTS still takes table locks, which can deadlock with running workers'
   // settlements: skip the DDL entirely when everything is already there.
-  const names = [E, A, `"${schema}".${EVENTS_TABLE}_due`, `"${schema}".${ATTEMPTS_TABLE}_event`];
+  const names = [E, A, `"${schema}".${EVENTS_TABLE}_due_v2`, `"${schema}".${ATTEMPTS_TABLE}_event`];
   const { rows: [present] } = await pool.query(`SELECT bool_and(to_regclass(n) IS NOT NULL) AS ok FROM unnest($1::text[]) AS n`, [names]);
   if (present?.ok === true) return;
   const client = await pool.connect();
@@ -192,25 +218,31 @@ async function migrate(pool: pg.Pool, schema: string, E: string, A: string) {
     // Several processes may start at once; DDL under one advisory lock avoids catalog races.
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('pixelpair_outbox_migrate'))`);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS ${E} (
-        id BIGSERIAL PRIMARY KEY,
-        pixel_id TEXT NOT NULL, event TEXT NOT NULL, event_id TEXT NOT NULL,
-        test_event_code TEXT NOT NULL DEFAULT '',
-        event_time BIGINT NOT NULL, wire TEXT NOT NULL, log TEXT NOT NULL,
-        state TEXT NOT NULL DEFAULT 'pending', attempts INT NOT NULL DEFAULT 0,
-        due_at BIGINT NOT NULL, lease_owner TEXT, stop_since BIGINT,
-        last_error TEXT, dead_reason TEXT,
-        created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, delivered_at BIGINT,
-        -- event_id first: the same index answers pixelpair log --event-id.
-        UNIQUE (event_id, pixel_id, event)
-      );
-      CREATE INDEX IF NOT EXISTS ${EVENTS_TABLE}_due ON ${E} (due_at) WHERE state IN ('pending', 'leased');
+    const { rows: v1 } = await client.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND column_name = 'pixel_id'`,
+      [schema, EVENTS_TABLE],
+    );
+    if (v1.length > 0) {
+      // v1 (TikTok only) → v2: same rows and ids, a destination, the dedup key as the unique key.
+      const { rows: constraints } = await client.query(`SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'u'`, [E]);
+      for (const c of constraints) await client.query(`ALTER TABLE ${E} DROP CONSTRAINT "${String(c.conname).replace(/"/g, '')}"`);
+      await client.query(`
+        ALTER TABLE ${E} RENAME COLUMN pixel_id TO account;
+        ALTER TABLE ${E} RENAME COLUMN test_event_code TO batch;
+        ALTER TABLE ${E} ADD COLUMN destination TEXT NOT NULL DEFAULT 'tiktok';
+        ALTER TABLE ${E} ALTER COLUMN destination DROP DEFAULT;
+        ALTER TABLE ${E} ADD CONSTRAINT ${EVENTS_TABLE}_dedup UNIQUE (event_id, destination, account, event);
+        DROP INDEX IF EXISTS "${schema}".${EVENTS_TABLE}_due;`);
+    }
+    await client.query(`${EVENTS_DDL(E)}
+      CREATE INDEX IF NOT EXISTS ${EVENTS_TABLE}_due_v2 ON ${E} (destination, due_at) WHERE state IN ('pending', 'leased');
       CREATE TABLE IF NOT EXISTS ${A} (
         id BIGSERIAL PRIMARY KEY, event_row BIGINT NOT NULL, at BIGINT NOT NULL,
-        decision TEXT NOT NULL, reason TEXT NOT NULL, code INT, http_status INT,
+        decision TEXT NOT NULL, reason TEXT NOT NULL, alert INT NOT NULL DEFAULT 0, code INT, subcode INT, http_status INT,
         request_id TEXT, latency_ms INT, message TEXT
       );
+      ALTER TABLE ${A} ADD COLUMN IF NOT EXISTS alert INT NOT NULL DEFAULT 0;
+      ALTER TABLE ${A} ADD COLUMN IF NOT EXISTS subcode INT;
       CREATE INDEX IF NOT EXISTS ${ATTEMPTS_TABLE}_event ON ${A} (event_row);`);
     await client.query('COMMIT');
   } catch (error) {

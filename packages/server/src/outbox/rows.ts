@@ -1,21 +1,25 @@
 /**
  * Row ↔ value mapping shared by the SQL stores, so SQLite and PostgreSQL read and write the
  * same columns the same way. Times are integer milliseconds; `event_time` is Unix seconds.
+ * `wire` holds the prepared wire event's JSON as it will be sent: a worker joins these into
+ * a request body without parsing them.
  */
-import type { PreparedEvent } from '../types.js';
+import type { DestinationId } from '@pixelpair/core';
+import type { PreparedEvent } from '../destinations/destination.js';
 import type { AttemptEntry, EventHistory, LeasedEvent, NextState, OutboxState, Settlement } from './store.js';
 
 export const EVENTS_TABLE = 'pixelpair_outbox_events';
 export const ATTEMPTS_TABLE = 'pixelpair_outbox_attempts';
 
 /** Columns a worker needs from a leased row. */
-export const LEASE_COLUMNS = 'id, pixel_id, test_event_code, event_time, wire, attempts, stop_since';
+export const LEASE_COLUMNS = 'id, destination, account, batch, event_time, wire, attempts, stop_since';
 
 export interface InsertRow {
-  pixel_id: string;
+  destination: DestinationId;
+  account: string;
   event: string;
   event_id: string;
-  test_event_code: string;
+  batch: string;
   event_time: number;
   wire: string;
   log: string;
@@ -23,13 +27,13 @@ export interface InsertRow {
 
 export function toInsertRow(p: PreparedEvent): InsertRow {
   return {
-    pixel_id: p.pixelId,
-    event: p.event.event,
-    event_id: p.event.event_id,
-    // '' rather than NULL so the column can group and compare without NULL semantics.
-    test_event_code: p.testEventCode ?? '',
-    event_time: p.event.event_time,
-    wire: JSON.stringify(p.event),
+    destination: p.destination,
+    account: p.account,
+    event: p.event,
+    event_id: p.eventId,
+    batch: p.batch,
+    event_time: p.eventTime,
+    wire: p.wireJson,
     log: JSON.stringify(p.log),
   };
 }
@@ -41,13 +45,13 @@ const optStr = (v: unknown): string | undefined => (v === null || v === undefine
 export function fromLeaseRow(r: Record<string, unknown>): LeasedEvent {
   const leased: LeasedEvent = {
     id: num(r.id),
-    pixelId: String(r.pixel_id),
-    event: JSON.parse(String(r.wire)),
+    destination: String(r.destination) as DestinationId,
+    account: String(r.account),
+    batch: String(r.batch ?? ''),
+    wireJson: String(r.wire),
     eventTime: num(r.event_time),
     attempts: num(r.attempts),
   };
-  const test = optStr(r.test_event_code);
-  if (test) leased.testEventCode = test;
   const stopSince = optNum(r.stop_since);
   if (stopSince !== undefined) leased.stopSince = stopSince;
   return leased;
@@ -70,7 +74,9 @@ export function attemptValues(a: AttemptEntry) {
     at: a.at,
     decision: a.decision,
     reason: a.reason,
+    alert: a.alert ? 1 : 0,
     code: a.code ?? null,
+    subcode: a.subcode ?? null,
     http_status: a.httpStatus ?? null,
     request_id: a.requestId ?? null,
     latency_ms: a.latencyMs === undefined ? null : Math.round(a.latencyMs),
@@ -80,8 +86,11 @@ export function attemptValues(a: AttemptEntry) {
 
 export function fromAttemptRow(r: Record<string, unknown>): AttemptEntry {
   const entry: AttemptEntry = { at: num(r.at), decision: r.decision as AttemptEntry['decision'], reason: String(r.reason) };
+  if (num(r.alert) === 1) entry.alert = true;
   const code = optNum(r.code);
   if (code !== undefined) entry.code = code;
+  const subcode = optNum(r.subcode);
+  if (subcode !== undefined) entry.subcode = subcode;
   const http = optNum(r.http_status);
   if (http !== undefined) entry.httpStatus = http;
   const requestId = optStr(r.request_id);
@@ -95,9 +104,11 @@ export function fromAttemptRow(r: Record<string, unknown>): AttemptEntry {
 
 export function fromHistoryRow(r: Record<string, unknown>, history: AttemptEntry[]): EventHistory {
   const h: EventHistory = {
-    pixelId: String(r.pixel_id),
+    destination: String(r.destination) as DestinationId,
+    account: String(r.account),
     event: String(r.event),
     eventId: String(r.event_id),
+    batch: String(r.batch ?? ''),
     eventTime: num(r.event_time),
     state: r.state as OutboxState,
     attempts: num(r.attempts),
@@ -105,8 +116,6 @@ export function fromHistoryRow(r: Record<string, unknown>, history: AttemptEntry
     log: JSON.parse(String(r.log)),
     history,
   };
-  const test = optStr(r.test_event_code);
-  if (test) h.testEventCode = test;
   const delivered = optNum(r.delivered_at);
   if (delivered !== undefined) h.deliveredAt = delivered;
   const dead = optStr(r.dead_reason);
@@ -140,3 +149,13 @@ export function groupSettlements(settlements: readonly Settlement[], now: number
   }
   return { attempts: [...attempts.values()], updates: [...updates.values()] };
 }
+
+/**
+ * The v1 tables (TikTok only: pixel_id, test_event_code, unique on pixel id + event +
+ * event_id) become v2 (destination, account, batch, unique on the dedup key). Rows keep their
+ * ids, so their attempt history stays attached. The SQL is shared by both stores.
+ */
+export const V1_COPY_COLUMNS = {
+  into: 'id, destination, account, event, event_id, batch, event_time, wire, log, state, attempts, due_at, lease_owner, stop_since, last_error, dead_reason, created_at, updated_at, delivered_at',
+  from: "id, 'tiktok', pixel_id, event, event_id, test_event_code, event_time, wire, log, state, attempts, due_at, lease_owner, stop_since, last_error, dead_reason, created_at, updated_at, delivered_at",
+};

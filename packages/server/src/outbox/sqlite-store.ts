@@ -7,58 +7,80 @@
  * settlement is one short synchronous transaction.
  */
 import Database from 'better-sqlite3';
-import type { PreparedEvent } from '../types.js';
+import type { PreparedEvent } from '../destinations/destination.js';
 import {
-  ATTEMPTS_TABLE as A, EVENTS_TABLE as E, LEASE_COLUMNS,
+  ATTEMPTS_TABLE as A, EVENTS_TABLE as E, LEASE_COLUMNS, V1_COPY_COLUMNS,
   fromAttemptRow, fromHistoryRow, fromLeaseRow, groupSettlements, toInsertRow,
 } from './rows.js';
-import { OUTBOX_STATES, REPLAY_PAGE } from './store.js';
+import { statusFromCounts } from './status.js';
+import { REPLAY_PAGE } from './store.js';
 import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
 
 export interface SqliteStoreOptions {
   /** `normal` (default) survives any process crash but not power loss; `full` fsyncs each commit. */
   synchronous?: 'full' | 'normal';
   busyTimeoutMs?: number;
+  /** Open an existing file only (the read-only commands): a typo must not create an empty, healthy-looking store. */
+  mustExist?: boolean;
 }
 
-const SCHEMA = `
+const EVENTS = `
 CREATE TABLE IF NOT EXISTS ${E} (
   id INTEGER PRIMARY KEY,
-  pixel_id TEXT NOT NULL, event TEXT NOT NULL, event_id TEXT NOT NULL,
-  test_event_code TEXT NOT NULL DEFAULT '',
+  destination TEXT NOT NULL, account TEXT NOT NULL, event TEXT NOT NULL, event_id TEXT NOT NULL,
+  batch TEXT NOT NULL DEFAULT '',
   event_time INTEGER NOT NULL, wire TEXT NOT NULL, log TEXT NOT NULL,
   state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0,
   due_at INTEGER NOT NULL, lease_owner TEXT, stop_since INTEGER,
   last_error TEXT, dead_reason TEXT,
   created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, delivered_at INTEGER,
-  -- event_id first: the same index answers pixelpair log --event-id.
-  UNIQUE (event_id, pixel_id, event)
+  -- core's dedup key; event_id first: the same index answers pixelpair log --event-id.
+  UNIQUE (event_id, destination, account, event)
 );
-CREATE INDEX IF NOT EXISTS ${E}_due ON ${E} (due_at) WHERE state IN ('pending', 'leased');
+CREATE INDEX IF NOT EXISTS ${E}_due_v2 ON ${E} (destination, due_at) WHERE state IN ('pending', 'leased');
+`;
+const ATTEMPTS = `
 CREATE TABLE IF NOT EXISTS ${A} (
   id INTEGER PRIMARY KEY, event_row INTEGER NOT NULL, at INTEGER NOT NULL,
-  decision TEXT NOT NULL, reason TEXT NOT NULL, code INTEGER, http_status INTEGER,
-  request_id TEXT, latency_ms INTEGER, message TEXT
+  decision TEXT NOT NULL, reason TEXT NOT NULL, alert INTEGER NOT NULL DEFAULT 0, code INTEGER, subcode INTEGER,
+  http_status INTEGER, request_id TEXT, latency_ms INTEGER, message TEXT
 );
 CREATE INDEX IF NOT EXISTS ${A}_event ON ${A} (event_row);
 `;
 
+const columns = (db: Database.Database, table: string) => new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+
+/** Creates the tables, or brings a v1 (TikTok-only) file to v2 in one transaction. */
+function migrate(db: Database.Database) {
+  db.transaction(() => {
+    const events = columns(db, E);
+    if (events.size > 0 && !events.has('destination')) {
+      db.exec(`ALTER TABLE ${E} RENAME TO ${E}_v1; DROP INDEX IF EXISTS ${E}_due;`);
+      db.exec(EVENTS);
+      db.exec(`INSERT INTO ${E} (${V1_COPY_COLUMNS.into}) SELECT ${V1_COPY_COLUMNS.from} FROM ${E}_v1; DROP TABLE ${E}_v1;`);
+    } else db.exec(EVENTS);
+    const attempts = columns(db, A);
+    if (attempts.size > 0 && !attempts.has('alert')) db.exec(`ALTER TABLE ${A} ADD COLUMN alert INTEGER NOT NULL DEFAULT 0; ALTER TABLE ${A} ADD COLUMN subcode INTEGER;`);
+    else db.exec(ATTEMPTS);
+  })();
+}
+
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): OutboxStore {
-  const db = new Database(path);
+  const db = new Database(path, options.mustExist ? { fileMustExist: true } : {});
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-  db.exec(SCHEMA);
+  migrate(db);
 
   const insert = db.prepare(
-    `INSERT INTO ${E} (pixel_id, event, event_id, test_event_code, event_time, wire, log, due_at, created_at, updated_at)
-     VALUES (@pixel_id, @event, @event_id, @test_event_code, @event_time, @wire, @log, @now, @now, @now)
-     ON CONFLICT (pixel_id, event, event_id) DO NOTHING`,
+    `INSERT INTO ${E} (destination, account, event, event_id, batch, event_time, wire, log, due_at, created_at, updated_at)
+     VALUES (@destination, @account, @event, @event_id, @batch, @event_time, @wire, @log, @now, @now, @now)
+     ON CONFLICT (event_id, destination, account, event) DO NOTHING`,
   );
   const lease = db.prepare(
     `UPDATE ${E} SET state = 'leased', lease_owner = @owner, due_at = @until, updated_at = @now
-     WHERE id IN (SELECT id FROM ${E} INDEXED BY ${E}_due
-                  WHERE state IN ('pending', 'leased') AND due_at <= @now ORDER BY due_at LIMIT @limit)
+     WHERE id IN (SELECT id FROM ${E} INDEXED BY ${E}_due_v2
+                  WHERE destination = @destination AND state IN ('pending', 'leased') AND due_at <= @now AND account = @account ORDER BY due_at LIMIT @limit)
      RETURNING ${LEASE_COLUMNS}`,
   );
   const settle = db.prepare(
@@ -68,8 +90,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
      WHERE id IN (SELECT value FROM json_each(@ids)) AND state = 'leased' AND lease_owner = @owner`,
   );
   const logAttempt = db.prepare(
-    `INSERT INTO ${A} (event_row, at, decision, reason, code, http_status, request_id, latency_ms, message)
-     SELECT value, @at, @decision, @reason, @code, @http_status, @request_id, @latency_ms, @message FROM json_each(@ids)`,
+    `INSERT INTO ${A} (event_row, at, decision, reason, alert, code, subcode, http_status, request_id, latency_ms, message)
+     SELECT value, @at, @decision, @reason, @alert, @code, @subcode, @http_status, @request_id, @latency_ms, @message FROM json_each(@ids)`,
   );
 
   const enqueueTx = db.transaction((events: readonly PreparedEvent[], now: number) =>
@@ -83,8 +105,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
 
   async function replay(o: ReplayOptions) {
     const states = o.dead ? `('dead')` : `('dead', 'delivered')`;
-    const where = `state IN ${states} AND event_time >= @since AND event_time <= @until`;
-    const range = { since: o.since ?? 0, until: o.until ?? Number.MAX_SAFE_INTEGER };
+    const where = `state IN ${states} AND event_time >= @since AND event_time <= @until${o.destination ? ' AND destination = @destination' : ''}`;
+    const range = { since: o.since ?? 0, until: o.until ?? Number.MAX_SAFE_INTEGER, ...(o.destination ? { destination: o.destination } : {}) };
     const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${E} WHERE ${where}`).get(range) as { n: number }).n;
     const page = db.prepare(`SELECT id, event_time FROM ${E} WHERE ${where} AND id > @after ORDER BY id LIMIT ${REPLAY_PAGE}`);
     const requeue = db.prepare(
@@ -114,22 +136,19 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       if (options.client !== undefined) throw new Error('outbox: `client` (joining a transaction) is only supported by the PostgreSQL store');
       return enqueueTx(events, options.now ?? Date.now());
     },
-    async lease({ owner, limit, leaseMs, now }) {
-      const rows = lease.all({ owner, limit, now, until: now + leaseMs }) as Record<string, unknown>[];
+    async lease({ destination, account, owner, limit, leaseMs, now }) {
+      const rows = lease.all({ destination, account, owner, limit, now, until: now + leaseMs }) as Record<string, unknown>[];
       return rows.map(fromLeaseRow);
     },
     async settle(owner, settlements, now) {
       settleTx(owner, settlements, now);
     },
     async status(now): Promise<OutboxStatus> {
-      const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as OutboxStatus['counts'];
-      for (const r of db.prepare(`SELECT state, COUNT(*) AS n FROM ${E} GROUP BY state`).all() as { state: keyof OutboxStatus['counts']; n: number }[]) {
-        counts[r.state] = r.n;
-      }
+      const counts = db.prepare(`SELECT destination, state, COUNT(*) AS n FROM ${E} GROUP BY destination, state`).all() as { destination: string; state: string; n: number }[];
       const oldest = db
-        .prepare(`SELECT MIN(created_at) AS t FROM ${E} INDEXED BY ${E}_due WHERE state IN ('pending', 'leased')`)
-        .get() as { t: number | null };
-      return { counts, oldestPendingAgeMs: oldest.t === null ? null : Math.max(0, now - oldest.t) };
+        .prepare(`SELECT destination, MIN(created_at) AS t FROM ${E} INDEXED BY ${E}_due_v2 WHERE state IN ('pending', 'leased') GROUP BY destination`)
+        .all() as { destination: string; t: number }[];
+      return statusFromCounts(counts, oldest, now);
     },
     async history(eventId) {
       const rows = db.prepare(`SELECT * FROM ${E} WHERE event_id = ? ORDER BY id`).all(eventId) as Record<string, unknown>[];

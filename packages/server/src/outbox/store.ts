@@ -1,13 +1,17 @@
 /**
  * The contract every outbox store keeps (SQLite, PostgreSQL, memory). A store only moves
- * rows between states; deciding what an answer from TikTok means is the worker's job.
+ * rows between states; deciding what a platform's answer means is the worker's job. One row
+ * per event and destination; the unique key is core's dedup key (destination + account +
+ * event + event_id), so a second enqueue of the same action for the same destination is a no-op.
  *
  * States: pending → leased → delivered | dead, and leased → pending on a retry or a
  * returned lease. A leased row whose lease has expired (its worker crashed) is due again:
  * `dueAt` is the next attempt time for pending rows and the lease expiry for leased ones,
  * so one index answers "what is due?".
  */
-import type { PreparedEvent, TikTokEvent } from '../types.js';
+import type { DestinationId } from '@pixelpair/core';
+import type { DeliveryLogInfo, PreparedEvent } from '../destinations/destination.js';
+import type { OutcomeKind } from '../delivery/outcome.js';
 
 export type OutboxState = 'pending' | 'leased' | 'delivered' | 'dead';
 export const OUTBOX_STATES: readonly OutboxState[] = ['pending', 'leased', 'delivered', 'dead'];
@@ -16,9 +20,11 @@ export const OUTBOX_STATES: readonly OutboxState[] = ['pending', 'leased', 'deli
 export interface LeasedEvent {
   /** The store's row id. */
   id: number;
-  pixelId: string;
-  testEventCode?: string;
-  event: TikTokEvent;
+  destination: DestinationId;
+  account: string;
+  batch: string;
+  /** The wire event as prepared, serialised: requests are built from it without parsing it again. */
+  wireJson: string;
   /** Unix seconds, as on the wire. */
   eventTime: number;
   /** Attempts recorded before this lease. */
@@ -31,10 +37,13 @@ export interface LeasedEvent {
 export interface AttemptEntry {
   /** ms since epoch. */
   at: number;
-  /** `delivered`, `retry`, `drop`, `stop`, or `expired` when no request was made. */
-  decision: 'delivered' | 'retry' | 'drop' | 'stop' | 'expired';
+  /** The outcome's kind, or `expired` when no request was made. */
+  decision: OutcomeKind | 'expired';
   reason: string;
+  /** A human must look (stops always; drops the platform marked as a payload problem). */
+  alert?: boolean;
   code?: number;
+  subcode?: number;
   httpStatus?: number;
   requestId?: string;
   latencyMs?: number;
@@ -60,24 +69,33 @@ export interface EnqueueOptions {
 }
 
 export interface LeaseOptions {
+  destination: DestinationId;
+  /** Only rows for this account (pixel id, customer id): a worker sends only what it has credentials for. */
+  account: string;
   owner: string;
   limit: number;
   leaseMs: number;
   now: number;
 }
 
-export interface OutboxStatus {
+export interface QueueStatus {
   counts: Record<OutboxState, number>;
   /** Age in ms of the oldest event not yet delivered or dead (pending or leased); null when none. */
   oldestPendingAgeMs: number | null;
 }
 
+export interface OutboxStatus extends QueueStatus {
+  /** The same, per destination that has rows. */
+  destinations: Partial<Record<DestinationId, QueueStatus>>;
+}
+
 /** One event as `pixelpair log` shows it, with every attempt. */
 export interface EventHistory {
-  pixelId: string;
+  destination: DestinationId;
+  account: string;
   event: string;
   eventId: string;
-  testEventCode?: string;
+  batch: string;
   eventTime: number;
   state: OutboxState;
   attempts: number;
@@ -86,11 +104,13 @@ export interface EventHistory {
   deadReason?: string;
   lastError?: string;
   /** Consent and match-key booleans from the server twin's delivery log: never raw PII. */
-  log: PreparedEvent['log'];
+  log: DeliveryLogInfo;
   history: AttemptEntry[];
 }
 
 export interface ReplayOptions {
+  /** Only this destination's events. */
+  destination?: DestinationId;
   /** Only dead-lettered events (otherwise delivered and dead ones). */
   dead?: boolean;
   /** event_time bounds, Unix seconds, inclusive. */
@@ -115,7 +135,7 @@ export interface ReplayResult {
 
 export interface OutboxStore {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
-  /** One boolean per event, in order: true when stored, false when the (pixel id, event, event_id) was already there. */
+  /** One boolean per event, in order: true when stored, false when its dedup key was already there. Atomic: all or none. */
   enqueue(events: readonly PreparedEvent[], options?: EnqueueOptions): Promise<boolean[]>;
   /** Leases up to `limit` due events (pending and due, or leased with an expired lease), oldest due first. */
   lease(options: LeaseOptions): Promise<LeasedEvent[]>;
@@ -125,7 +145,7 @@ export interface OutboxStore {
    */
   settle(owner: string, settlements: readonly Settlement[], now: number): Promise<void>;
   status(now: number): Promise<OutboxStatus>;
-  /** Every stored event with this event_id (normally one; more across pixels or event names). */
+  /** Every stored event with this event_id (one per destination, more across accounts or event names). */
   history(eventId: string): Promise<EventHistory[]>;
   replay(options: ReplayOptions): Promise<ReplayResult>;
   close(): Promise<void>;

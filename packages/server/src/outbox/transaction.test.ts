@@ -7,7 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from './memory-store.js';
 import { createOutbox } from './outbox.js';
 import { createPostgresStore } from './postgres-store.js';
-import { config, envelope } from './testing/fixtures.js';
+import { tiktokDestination } from '../destinations/tiktok/tiktok.js';
+import { PIXEL, envelope } from './testing/fixtures.js';
+
+const destinations = [tiktokDestination({ pixelId: PIXEL })];
 import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from './testing/postgres.js';
 
 const pgReady = await postgresAvailable('outbox transactional enqueue');
@@ -20,7 +23,7 @@ describe('enqueue inside the caller’s transaction', () => {
   it.runIf(pgReady)('rolls back with the order and commits with it', async () => {
     const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
     const store = await createPostgresStore({ pool, schema });
-    const outbox = createOutbox({ store, config });
+    const outbox = createOutbox({ store, destinations });
     await pool.query(`CREATE TABLE "${schema}".orders (id int PRIMARY KEY, status text)`);
     const client = await pool.connect();
     try {
@@ -46,7 +49,7 @@ describe('enqueue inside the caller’s transaction', () => {
   });
 
   it('is refused with a clear message by stores that cannot join a pg transaction', async () => {
-    const outbox = createOutbox({ store: createMemoryStore(), config });
+    const outbox = createOutbox({ store: createMemoryStore(), destinations });
     await expect(outbox.track(envelope(1), { client: {} })).rejects.toThrow(/only supported by the PostgreSQL store/);
   });
 });

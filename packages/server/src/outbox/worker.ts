@@ -1,27 +1,36 @@
 /**
- * The delivery worker: leases due events a page at a time (never the whole queue), sends
- * them with the server twin's transport, and settles each event by the classified answer.
- * Several lanes run concurrently; several workers (processes, machines) may share a store.
+ * The delivery worker: for each destination, lanes that lease that destination's due events
+ * a page at a time (never the whole queue), send them through the shared send-and-split step,
+ * and settle each event by its outcome. Each destination has its own lanes, backoff and pause:
+ * a Meta outage or a revoked Meta token never delays TikTok. Several workers (processes,
+ * machines) may share a store.
  */
 import { randomUUID } from 'node:crypto';
-import { backoffDelay } from '../delivery/backoff.js';
-import type { BackoffOptions } from '../delivery/backoff.js';
-import { buildRequestBodies } from '../delivery/batch.js';
-import { rejectsWholeBatch } from '../delivery/classify.js';
+import type { DestinationId } from '@pixelpair/core';
+import { ConfigError } from '../config/config-error.js';
+import type { AnyDestination } from '../destinations/destination.js';
+import { backoffDelay, type BackoffOptions } from '../delivery/backoff.js';
+import { createHttpSender, type HttpSender } from '../delivery/http.js';
 import type { Logger } from '../delivery/logger.js';
-import type { DeliveryOutcome, PreparedEvent, TikTokRequestBody, Transport } from '../types.js';
-import { DEFAULT_MAX_EVENT_AGE_SEC, DEFAULT_STOP_ALERT_WINDOW_MS, expire, isTooOld, settleOutcome } from './policy.js';
+import { needsAlert, type DeliveryOutcome } from '../delivery/outcome.js';
+import { sendAndSplit } from '../delivery/send-step.js';
+import { expire, isTooOld, settleOutcome, DEFAULT_STOP_ALERT_WINDOW_MS } from './policy.js';
 import type { RetryPolicy } from './policy.js';
 import type { LeasedEvent, OutboxStore, Settlement } from './store.js';
 
 export interface OutboxAlert {
+  destination: DestinationId;
+  account: string;
+  /** `stop` (token or permission: deliveries to this destination pause) or `drop` (the platform refused a payload). */
+  kind: 'stop' | 'drop';
   reason: string;
   code?: number;
+  subcode?: number;
   message?: string;
   events: number;
 }
 
-export interface WorkerStats {
+export interface DestinationStats {
   requests: number;
   delivered: number;
   retried: number;
@@ -30,34 +39,51 @@ export interface WorkerStats {
   returned: number;
 }
 
+export interface WorkerStats extends DestinationStats {
+  byDestination: Partial<Record<DestinationId, DestinationStats>>;
+}
+
+/** One request's result, for logs and metrics. */
+export interface WorkerRequest {
+  destination: DestinationId;
+  account: string;
+  events: number;
+  outcome: DeliveryOutcome;
+}
+
 export interface WorkerDeps {
   store: OutboxStore;
-  transport: Transport;
-  /** Default: the server twin's `buildRequestBodies` (groups by pixel id + test_event_code, ≤ 1000 each). */
-  buildBodies?: (events: PreparedEvent[]) => TikTokRequestBody[];
-  /** Default: the server twin's `backoffDelay` (full jitter) with `options.backoff`. */
+  /** Where the queued copies go; each needs its credentials. */
+  destinations: readonly AnyDestination[];
+  /** Default: one keep-alive HTTP sender for every destination (closed by `close()`). */
+  http?: HttpSender;
+  /** Default: the shared `backoffDelay` (full jitter) with `options.backoff`. */
   backoff?: (attempt: number) => number;
 }
 
 export interface WorkerOptions {
-  /** Batches in flight at once. Default 1. */
+  /** Batches in flight at once, per destination. Default 1. */
   concurrency?: number;
-  /** Events leased per batch, ≤ 1000. Default 1000. */
+  /** Events leased per batch. Default 1000. */
   batchSize?: number;
   /** How long a lease lasts; a crashed worker's events are due again after it. Default 60 s. */
   leaseMs?: number;
   /** Poll interval while nothing is due. Default 250 ms. */
   idleMs?: number;
-  /** Same window as the server twin's `maxAgeSeconds`. Default 7 days. */
+  /** Override every destination's accepted window (seconds). Default: each destination's own. */
   maxEventAgeSec?: number;
   /** Token/permission errors are retried (with alerts) this long, then dead-lettered. Default 24 h. */
   stopAlertWindowMs?: number;
-  /** After a token/permission error the whole worker waits at least this long. Default 5 s. */
+  /** After a token/permission error that destination waits at least this long. Default 5 s. */
   stopPauseMs?: number;
   /** Backoff ceilings for the default backoff. Default base 500 ms, max 30 s. */
   backoff?: BackoffOptions;
-  /** Token or permission errors: rotate the token. Called at most once a minute while it lasts. */
+  /** Request timeout of the default HTTP sender. Default 10 s. */
+  timeoutMs?: number;
+  /** Every stop, and every drop the platform marked as a payload problem: rotate the token, fix the payload. */
   onAlert?: (alert: OutboxAlert) => void;
+  /** After every request (metrics). */
+  onRequest?: (request: WorkerRequest) => void;
   /** pino-compatible: one info line per request (events, decision, code, request_id), errors for alerts. */
   logger?: Logger;
   /** Name in lease_owner, for operators. Default `pid-random`. */
@@ -79,132 +105,139 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', done);
   });
 
+const emptyStats = (): DestinationStats => ({ requests: 0, delivered: 0, retried: 0, dead: 0, returned: 0 });
+
 export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): OutboxWorker {
-  const { store, transport } = deps;
-  const buildBodies = deps.buildBodies ?? ((events: PreparedEvent[]) => buildRequestBodies(events));
+  const { store } = deps;
+  if (!Array.isArray(deps.destinations) || deps.destinations.length === 0) throw new ConfigError('destinations', 'the outbox worker needs at least one destination');
+  for (const d of deps.destinations) if (!d.canSend) throw new ConfigError('destinations', `the ${d.id} destination has no credentials to send with (its access token is missing)`);
+  const http = deps.http ?? createHttpSender({ timeoutMs: options.timeoutMs, connections: Math.max(2, options.concurrency ?? 1) });
   const backoff = deps.backoff ?? ((attempt: number) => backoffDelay(attempt, options.backoff));
   const now = options.now ?? Date.now;
-  const batchSize = Math.min(Math.max(1, options.batchSize ?? 1000), 1000);
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
   const leaseMs = options.leaseMs ?? 60_000;
   const idleMs = options.idleMs ?? 250;
   const owner = options.owner ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
-  const policy: RetryPolicy = {
-    maxEventAgeSec: options.maxEventAgeSec ?? DEFAULT_MAX_EVENT_AGE_SEC,
-    stopAlertWindowMs: options.stopAlertWindowMs ?? DEFAULT_STOP_ALERT_WINDOW_MS,
-    backoff,
-  };
-  const stats: WorkerStats = { requests: 0, delivered: 0, retried: 0, dead: 0, returned: 0 };
+  const stats: WorkerStats = { ...emptyStats(), byDestination: {} };
   const stopping = new AbortController(); // no new leases, wake sleepers
   const aborting = new AbortController(); // cut in-flight requests at the deadline
-  let pauseUntil = 0;
-  let failures = 0;
-  let lastAlert = 0;
 
-  function alert(outcome: Extract<DeliveryOutcome, { ok: false }>, events: number) {
-    if (now() - lastAlert < 60_000) return;
-    lastAlert = now();
-    const a: OutboxAlert = { reason: outcome.reason, events };
-    if (outcome.code !== undefined) a.code = outcome.code;
-    if (outcome.message) a.message = outcome.message;
-    options.logger?.error({ ...a }, 'pixelpair outbox: TikTok refused the token or permission; deliveries paused');
-    options.onAlert?.(a);
-  }
+  function worker(destination: AnyDestination) {
+    const mine = (stats.byDestination[destination.id] ??= emptyStats());
+    const count = (key: keyof DestinationStats, n = 1) => { mine[key] += n; stats[key] += n; };
+    const policy: RetryPolicy = {
+      maxEventAgeSec: options.maxEventAgeSec ?? destination.maxAgeSeconds,
+      stopAlertWindowMs: options.stopAlertWindowMs ?? DEFAULT_STOP_ALERT_WINDOW_MS,
+      backoff,
+    };
+    const names = { destination: destination.id, account: destination.account, ...(destination.id === 'google' ? {} : { pixel_id: destination.account }) };
+    let pauseUntil = 0;
+    let failures = 0;
 
-  async function sendBatch(leased: LeasedEvent[]): Promise<Settlement[]> {
-    const settlements: Settlement[] = [];
-    const live: LeasedEvent[] = [];
-    for (const e of leased) (isTooOld(e.eventTime, now(), policy.maxEventAgeSec) ? settlements.push(expire(e, now())) : live.push(e));
-    const byKey = new Map(live.map((e) => [`${e.pixelId}\u0000${e.testEventCode ?? ''}\u0000${e.event.event}\u0000${e.event.event_id}`, e]));
-    const prepared = live.map((e): PreparedEvent => {
-      const p: PreparedEvent = { pixelId: e.pixelId, event: e.event, warnings: [], log: { consent: { adUserData: 'unknown', adPersonalization: 'unknown' }, matchKeys: NO_KEYS } };
-      if (e.testEventCode) p.testEventCode = e.testEventCode;
-      return p;
-    });
-    // One request; a whole-batch rejection (one bad event fails them all) is split in halves
-    // until the bad event stands alone, so it alone is dead-lettered.
-    async function send(members: LeasedEvent[], body: TikTokRequestBody): Promise<void> {
-      if (aborting.signal.aborted) {
-        for (const e of members) settlements.push({ id: e.id, next: { state: 'pending', dueAt: now() } });
-        stats.returned += members.length;
-        return;
-      }
-      const outcome = await transport.post(body, aborting.signal);
-      stats.requests += 1;
-      if (aborting.signal.aborted && !outcome.ok) {
-        // Cut by shutdown: hand the events back as they were; the next send reuses their event_ids.
-        for (const e of members) settlements.push({ id: e.id, next: { state: 'pending', dueAt: now() } });
-        stats.returned += members.length;
-        return;
-      }
-      if (members.length > 1 && rejectsWholeBatch(outcome)) {
-        const half = Math.ceil(members.length / 2);
-        await send(members.slice(0, half), { ...body, data: body.data.slice(0, half) });
-        await send(members.slice(half), { ...body, data: body.data.slice(half) });
-        return;
-      }
-      const at = now();
-      for (const e of members) settlements.push(settleOutcome(e, outcome, at, policy));
-      options.logger?.info({
-        events: members.length, pixel_id: body.event_source_id, ...(body.test_event_code ? { test: true } : {}),
-        decision: settlements.at(-1)!.attempt!.decision, reason: settlements.at(-1)!.attempt!.reason,
-        ...(outcome.code !== undefined ? { code: outcome.code } : {}), ...(outcome.requestId ? { request_id: outcome.requestId } : {}),
-        latency_ms: outcome.latencyMs,
-      }, 'pixelpair outbox: request');
-      if (outcome.ok) failures = 0;
-      else {
-        if (outcome.stop) alert(outcome, members.length);
-        if (outcome.retryable || outcome.stop) {
-          failures += 1;
-          // The whole worker slows down: an outage or a rate limit is not per batch.
-          const pause = Math.max(backoff(failures), outcome.retryAfterMs ?? 0, outcome.stop ? (options.stopPauseMs ?? 5_000) : 0);
-          pauseUntil = Math.max(pauseUntil, now() + pause);
+    function alert(outcome: DeliveryOutcome, events: number) {
+      if (outcome.kind !== 'stop' && outcome.kind !== 'drop') return;
+      const a: OutboxAlert = { destination: destination.id, account: destination.account, kind: outcome.kind, reason: outcome.reason, events };
+      if (outcome.code !== undefined) a.code = outcome.code;
+      if (outcome.subcode !== undefined) a.subcode = outcome.subcode;
+      if (outcome.message) a.message = outcome.message;
+      options.logger?.error({ ...a, alert: true }, outcome.kind === 'stop'
+        ? `pixelpair outbox: ${destination.id} refused the token or permission; deliveries to it paused`
+        : `pixelpair outbox: ${destination.id} refused a payload; the events are dead-lettered`);
+      options.onAlert?.(a);
+    }
+
+    async function sendBatch(leased: LeasedEvent[]): Promise<Settlement[]> {
+      const settlements: Settlement[] = [];
+      const batches = new Map<string, LeasedEvent[]>();
+      for (const e of leased) {
+        if (isTooOld(e.eventTime, now(), policy.maxEventAgeSec)) settlements.push(expire(e, now()));
+        else {
+          const list = batches.get(e.batch);
+          if (list) list.push(e);
+          else batches.set(e.batch, [e]);
         }
       }
+      const returnAll = (events: LeasedEvent[]) => {
+        for (const e of events) settlements.push({ id: e.id, next: { state: 'pending', dueAt: now() } });
+        count('returned', events.length);
+      };
+      for (const [batch, events] of batches) {
+        for (let i = 0; i < events.length; i += destination.maxEventsPerRequest) {
+          const chunk = events.slice(i, i + destination.maxEventsPerRequest);
+          if (aborting.signal.aborted) { returnAll(chunk); continue; }
+          const groups = await sendAndSplit(destination, http, batch, chunk, {
+            signal: aborting.signal,
+            now,
+            onRequest: ({ items, outcome }) => {
+              count('requests');
+              options.onRequest?.({ destination: destination.id, account: destination.account, events: items.length, outcome });
+              options.logger?.info({
+                ...names, events: items.length, ...(batch ? { batch } : {}), decision: outcome.kind, reason: outcome.reason,
+                ...(outcome.code !== undefined ? { code: outcome.code } : {}), ...(outcome.subcode !== undefined ? { subcode: outcome.subcode } : {}),
+                ...(outcome.requestId ? { request_id: outcome.requestId } : {}), ...(needsAlert(outcome) ? { alert: true } : {}),
+                latency_ms: outcome.latencyMs,
+              }, 'pixelpair outbox: request');
+            },
+          });
+          for (const { items, outcome } of groups) {
+            // Cut by shutdown: hand the events back as they were; the next send reuses their event ids.
+            if (aborting.signal.aborted && outcome.kind !== 'delivered') { returnAll(items); continue; }
+            const at = now();
+            for (const e of items) settlements.push(settleOutcome(e, outcome, at, policy));
+            if (needsAlert(outcome)) alert(outcome, items.length);
+            if (outcome.kind === 'delivered') failures = 0;
+            else if (outcome.kind === 'retry' || outcome.kind === 'stop') {
+              failures += 1;
+              // This destination slows down: an outage or a rate limit is not per batch.
+              const pause = Math.max(backoff(failures), outcome.kind === 'retry' ? (outcome.retryAfterMs ?? 0) : options.stopPauseMs ?? 5_000);
+              pauseUntil = Math.max(pauseUntil, now() + pause);
+            }
+          }
+        }
+      }
+      for (const s of settlements) {
+        if (s.next.state === 'delivered') count('delivered');
+        else if (s.next.state === 'dead') count('dead');
+        else if (s.attempt) count('retried');
+      }
+      return settlements;
     }
 
-    for (const body of live.length ? buildBodies(prepared) : []) {
-      const members = body.data.map((ev) => byKey.get(`${body.event_source_id}\u0000${body.test_event_code ?? ''}\u0000${ev.event}\u0000${ev.event_id}`)!);
-      await send(members, body);
-    }
-    for (const s of settlements) {
-      if (s.next.state === 'delivered') stats.delivered += 1;
-      else if (s.next.state === 'dead') stats.dead += 1;
-      else if (s.attempt) stats.retried += 1;
-    }
-    return settlements;
-  }
-
-  async function lane() {
-    while (!stopping.signal.aborted) {
-      const wait = pauseUntil - now();
-      if (wait > 0) { await sleep(wait, stopping.signal); continue; }
-      let leased: LeasedEvent[];
-      try {
-        leased = await store.lease({ owner, limit: batchSize, leaseMs, now: now() });
-      } catch (error) {
-        // A store hiccup (busy file, lost connection) must not kill the worker: try again shortly.
-        process.emitWarning(`pixelpair outbox: lease failed: ${(error as Error).message}`);
-        await sleep(Math.max(idleMs, 1000), stopping.signal);
-        continue;
+    return async function lane() {
+      while (!stopping.signal.aborted) {
+        const wait = pauseUntil - now();
+        if (wait > 0) { await sleep(wait, stopping.signal); continue; }
+        let leased: LeasedEvent[];
+        try {
+          leased = await store.lease({ destination: destination.id, account: destination.account, owner, limit: batchSize, leaseMs, now: now() });
+        } catch (error) {
+          // A store hiccup (busy file, lost connection) must not kill the worker: try again shortly.
+          process.emitWarning(`pixelpair outbox: lease failed: ${(error as Error).message}`);
+          await sleep(Math.max(idleMs, 1000), stopping.signal);
+          continue;
+        }
+        if (leased.length === 0) {
+          await sleep(idleMs, stopping.signal);
+          continue;
+        }
+        try {
+          await store.settle(owner, await sendBatch(leased), now());
+        } catch (error) {
+          // The leases run out and the events come back: nothing is lost, at worst sent twice with the same event id.
+          process.emitWarning(`pixelpair outbox: batch failed, its lease will expire and it will be retried: ${(error as Error).message}`);
+          await sleep(Math.max(idleMs, 1000), stopping.signal);
+        }
       }
-      if (leased.length === 0) {
-        await sleep(idleMs, stopping.signal);
-        continue;
-      }
-      try {
-        await store.settle(owner, await sendBatch(leased), now());
-      } catch (error) {
-        // The leases run out and the events come back: nothing is lost, at worst sent twice with the same event_id.
-        process.emitWarning(`pixelpair outbox: batch failed, its lease will expire and it will be retried: ${(error as Error).message}`);
-        await sleep(Math.max(idleMs, 1000), stopping.signal);
-      }
-    }
+    };
   }
 
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const lanes = Array.from({ length: concurrency }, () =>
-    lane().catch((error: unknown) => process.emitWarning(`pixelpair outbox: worker lane stopped: ${(error as Error).message}`)),
-  );
+  const lanes = deps.destinations.flatMap((d) => {
+    const lane = worker(d);
+    return Array.from({ length: concurrency }, () =>
+      lane().catch((error: unknown) => process.emitWarning(`pixelpair outbox: ${d.id} worker lane stopped: ${(error as Error).message}`)),
+    );
+  });
 
   return {
     stats,
@@ -220,9 +253,8 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
         const left = Math.max(0, deadlineMs - (Date.now() - started));
         await Promise.race([all, new Promise((r) => setTimeout(r, left).unref())]);
       }
-      return { ...stats };
+      if (!deps.http) await http.close();
+      return { ...stats, byDestination: { ...stats.byDestination } };
     },
   };
 }
-
-const NO_KEYS = { email: false, phone: false, external_id: false, ttclid: false, ttp: false, ip_user_agent: false };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@pixelpair/emulator';
 import pg from 'pg';
-import { createTransport } from '../../delivery/transport.js';
+import { tiktokDestination } from '../../destinations/tiktok/tiktok.js';
 import { prepareEvent } from '../../prepare.js';
 import { createOutbox } from '../outbox.js';
 import { createPostgresStore } from '../postgres-store.js';
@@ -31,7 +31,7 @@ const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
 async function enqueueLatency(synchronous: 'full' | 'normal') {
   const store = createSqliteStore(path.join(dir, `enqueue-${synchronous}.db`), { synchronous });
-  const outbox = createOutbox({ store, config: { pixelId: PIXEL } });
+  const outbox = createOutbox({ store, destinations: [tiktokDestination({ pixelId: PIXEL })] });
   const N = 5_000;
   const track: number[] = [];
   const raw: number[] = [];
@@ -70,8 +70,7 @@ async function deliver(label: string, open: () => Promise<OutboxStore>, workers:
   const base = await accepted();
   const running = await Promise.all(Array.from({ length: workers }, async () => {
     const store = await open();
-    const transport = createTransport({ apiUrl, accessToken: TOKEN, timeoutMs: 10_000, connections: 4 });
-    return { store, transport, worker: startWorker({ store, transport }, { concurrency: 2, idleMs: 5 }) };
+    return { store, worker: startWorker({ store, destinations: [tiktokDestination({ pixelId: PIXEL, apiUrl, accessToken: TOKEN })] }, { concurrency: 2, idleMs: 5, timeoutMs: 10_000 }) };
   }));
   const giveUp = started + 180_000;
   while ((await accepted()) - base < count) {
@@ -79,7 +78,7 @@ async function deliver(label: string, open: () => Promise<OutboxStore>, workers:
     await new Promise((r) => setTimeout(r, 50));
   }
   const seconds = (performance.now() - started) / 1000;
-  for (const r of running) { await r.worker.close({ deadlineMs: 2000 }); await r.transport.close(); await r.store.close(); }
+  for (const r of running) { await r.worker.close({ deadlineMs: 2000 }); await r.store.close(); }
   await seed.close();
   return { events: count, workers, seconds: round(seconds, 2), eventsPerSecond: Math.round(count / seconds) };
 }

@@ -3,7 +3,7 @@
  *   worker  STORE API_URL      → runs a worker until killed
  *   enqueue STORE START_AT_MS  → waits until START_AT_MS, enqueues one purchase, prints the result
  */
-import { createTransport } from '../../delivery/transport.js';
+import { tiktokDestination } from '../../destinations/tiktok/tiktok.js';
 import { openStore } from '../open-store.js';
 import { createOutbox } from '../outbox.js';
 import { startWorker } from '../worker.js';
@@ -13,11 +13,11 @@ const [mode, spec, arg] = process.argv.slice(2);
 const store = await openStore(spec);
 
 if (mode === 'worker') {
-  const transport = createTransport({ apiUrl: arg!, accessToken: TOKEN, timeoutMs: 2000 });
-  startWorker({ store, transport }, { concurrency: 2, batchSize: 100, leaseMs: 1000, idleMs: 20, backoff: { baseMs: 10, maxMs: 100 } });
+  const destination = tiktokDestination({ pixelId: PIXEL, apiUrl: arg!, accessToken: TOKEN });
+  startWorker({ store, destinations: [destination] }, { concurrency: 2, batchSize: 100, leaseMs: 1000, idleMs: 20, timeoutMs: 2000, backoff: { baseMs: 10, maxMs: 100 } });
   process.stdout.write('ready\n');
 } else if (mode === 'enqueue') {
-  const outbox = createOutbox({ store, config: { pixelId: PIXEL } });
+  const outbox = createOutbox({ store, destinations: [tiktokDestination({ pixelId: PIXEL })] });
   await new Promise((r) => setTimeout(r, Math.max(0, Number(arg) - Date.now())));
   const result = await outbox.track(envelope(10492, { eventId: 'ord_10492_complete_payment' }));
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -9,9 +9,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { startEmulator } from '@pixelpair/emulator';
 import type { Emulator } from '@pixelpair/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxCommands } from '../../cli/outbox-commands.js';
-import { createSqliteStore } from '../sqlite-store.js';
-import { PIXEL, TOKEN, envelope, until } from '../testing/fixtures.js';
+import { commands as outboxCommands } from './main.js';
+import { createSqliteStore } from '../outbox/sqlite-store.js';
+import { PIXEL, TOKEN, envelope, until } from '../outbox/testing/fixtures.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pp-cli-'));
 let emulator: Emulator;
@@ -58,7 +58,9 @@ describe('pixelpair outbox commands', () => {
     expect(await run('enqueue', ['--store', store], { stdin: lines(envelope(3)) })).toMatchObject({ code: 2, stderr: expect.stringContaining('TIKTOK_PIXEL_ID') });
     const bad = await run('worker', ['--store', store, '--access-token', 'x']);
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('only from TIKTOK_ACCESS_TOKEN') });
-    expect(await run('worker', ['--store', store])).toMatchObject({ code: 2, stderr: expect.stringContaining('TIKTOK_ACCESS_TOKEN is not set') });
+    expect(await run('worker', ['--store', store], { env: { TIKTOK_PIXEL_ID: PIXEL } })).toMatchObject({ code: 2, stderr: expect.stringContaining('TIKTOK_ACCESS_TOKEN is not set') });
+    // A worker sends only for the pixel it has credentials for.
+    expect(await run('worker', ['--store', store], { env: { TIKTOK_ACCESS_TOKEN: TOKEN } })).toMatchObject({ code: 2, stderr: expect.stringContaining('TIKTOK_PIXEL_ID') });
     expect(await run('status', ['--store', 'mysql://x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('sqlite:PATH or a postgres:// URL') });
   });
 
@@ -67,7 +69,7 @@ describe('pixelpair outbox commands', () => {
     emulator.reset();
     emulator.faults.set({ next: 1, kind: 'rate_limit' });
     const stop = new AbortController();
-    const worker = run('worker', ['--store', store, '--api-url', emulator.apiUrl, '--concurrency', '1'], { env: { TIKTOK_ACCESS_TOKEN: TOKEN }, signal: stop.signal });
+    const worker = run('worker', ['--store', store, '--api-url', emulator.apiUrl, '--concurrency', '1'], { env: { TIKTOK_ACCESS_TOKEN: TOKEN, TIKTOK_PIXEL_ID: PIXEL }, signal: stop.signal });
     const peek = createSqliteStore(path.join(dir, 'cli.db'));
     await until(async () => (await peek.status(Date.now())).counts.delivered === 2);
     await peek.close();
@@ -90,8 +92,11 @@ describe('pixelpair outbox commands', () => {
   });
 
   it('replay re-queues past events inside the window with a progress report; --dry-run changes nothing', async () => {
-    const dry = await run('replay', ['--store', store, '--dry-run']);
-    expect(JSON.parse(dry.stdout)).toEqual({ matched: 2, requeued: 2, tooOld: 0, dryRun: true });
+    // Re-queueing everything must be asked for.
+    expect(await run('replay', ['--store', store, '--dry-run'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--all') });
+    const dry = await run('replay', ['--store', store, '--all', '--dry-run']);
+    // A dry run re-queues nothing and says what it would have (it used to report `requeued: 2`).
+    expect(JSON.parse(dry.stdout)).toEqual({ matched: 2, requeued: 0, wouldRequeue: 2, tooOld: 0, dryRun: true });
     expect(dry.stderr).toContain('2/2');
     expect(JSON.parse((await run('replay', ['--store', store, '--dead'])).stdout)).toMatchObject({ matched: 0 });
     const future = Math.floor(Date.now() / 1000) + 3600;

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../types.js';
-import { classifyResponse } from './classify.js';
+import { errorAnswer, type HttpAnswer } from '../../delivery/http.js';
+import { needsAlert, type OutcomeKind } from '../../delivery/outcome.js';
+import { classifyTikTok } from './classify.js';
+
+type Decision = OutcomeKind;
+interface ResponseInput { httpStatus?: number; body?: unknown; headers?: Headers | Record<string, string>; error?: unknown }
+
+/** The old test inputs as the HTTP answers the sender produces. */
+function classifyResponse(input: ResponseInput, now?: number) {
+  if (input.error !== undefined) return withDecision(classifyTikTok(errorAnswer(input.error, 0), now));
+  const headers: Record<string, string> = {};
+  if (input.headers instanceof Headers) input.headers.forEach((v, k) => (headers[k] = v));
+  else Object.assign(headers, input.headers);
+  const text = typeof input.body === 'string' ? input.body : input.body === undefined ? '' : JSON.stringify(input.body);
+  const answer: HttpAnswer = { status: input.httpStatus ?? 200, headers, text, latencyMs: 1 };
+  return withDecision(classifyTikTok(answer, now));
+}
+const withDecision = <T extends { kind: Decision }>(o: T) =>
+  ({ ...o, decision: o.kind, alert: needsAlert(o as never) || undefined }) as T & { decision: Decision; alert?: true; retryAfterMs?: number };
 
 // Every code in the reference's table (tiktok-events-api.md §3), answered with HTTP 200 as TikTok does.
 const CODES: Array<[number, Decision, string]> = [

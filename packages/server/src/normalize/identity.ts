@@ -1,0 +1,142 @@
+/**
+ * The one shared normalisation of the envelope's `user`: every identifier checked and brought
+ * to its platform-neutral form ONCE (email trimmed and lower-cased, phone parsed to E.164,
+ * names, places, click ids and cookies cleaned), but not hashed — each destination formats
+ * and hashes by its own rules on top (TikTok and Google hash the phone with its `+`, Meta
+ * without; Google applies its Gmail rule). Invalid values are dropped with a warning naming
+ * the path, never the value. When the consent policy withholds personal data it is not even
+ * normalised.
+ */
+import { isSha256Hex, normalizeEmail, normalizeExternalId } from '@pixelpair/core';
+import type { EnvelopeUser } from '../envelope/schema.js';
+import type { Issue } from '../types.js';
+import { normalizeIp, normalizeLocale, normalizeOpaque } from './context-values.js';
+import { normalizeCountry, normalizeName, normalizePlace, normalizeZip } from './names.js';
+import { normalizePhone, toCountryCode, type CountryCode } from './phone.js';
+
+/** A normalised identifier, or a SHA-256 digest the app hashed itself (64 lower-case hex; its rule is unknown). */
+export interface Identifier {
+  value: string;
+  prehashed: boolean;
+}
+
+export interface NormalizedIdentity {
+  emails: Identifier[];
+  /** E.164 with `+` (`+4915112345678`), or a digest. */
+  phones: Identifier[];
+  externalIds: Identifier[];
+  firstName?: Identifier;
+  lastName?: Identifier;
+  zip?: Identifier;
+  /** Lower-case letters and digits of any script (`berlin`, `newyork`). */
+  city?: string;
+  state?: string;
+  /** ISO 3166-1 alpha-2, lower-case. */
+  country?: string;
+  /** `YYYYMMDD`. */
+  dateOfBirth?: string;
+  gender?: 'f' | 'm';
+  ip?: string;
+  userAgent?: string;
+  locale?: string;
+  ttclid?: string;
+  ttp?: string;
+  fbc?: string;
+  fbp?: string;
+  gclid?: string;
+  gbraid?: string;
+  wbraid?: string;
+}
+
+export interface IdentityOptions {
+  defaultCountry?: CountryCode;
+  /** False when the consent policy withholds personal data: only context keys are read. */
+  sendUserData: boolean;
+}
+
+type Normalizer = (raw: string) => string | null;
+
+const identifier = (value: string): Identifier => ({ value, prehashed: isSha256Hex(value) });
+
+function all(raw: string | string[] | undefined, path: string, normalize: Normalizer, reason: string, warnings: Issue[]): Identifier[] {
+  if (raw === undefined) return [];
+  const list = Array.isArray(raw) ? raw : [raw];
+  const out: Identifier[] = [];
+  list.forEach((value, i) => {
+    const normalized = normalize(value);
+    if (normalized === null) {
+      if (value.trim()) warnings.push({ path: Array.isArray(raw) ? `${path}[${i}]` : path, message: `${reason}: dropped` });
+      return;
+    }
+    if (!out.some((o) => o.value === normalized)) out.push(identifier(normalized));
+  });
+  return out;
+}
+
+function one(raw: string | undefined, path: string, normalize: Normalizer, reason: string, warnings: Issue[]): Identifier | undefined {
+  return all(raw, path, normalize, reason, warnings)[0];
+}
+
+function clean(raw: string | undefined, path: string, normalize: Normalizer, reason: string, warnings: Issue[]): string | undefined {
+  if (raw === undefined || !raw.trim()) return undefined;
+  const value = normalize(raw);
+  if (value === null) warnings.push({ path, message: `${reason}: dropped` });
+  return value ?? undefined;
+}
+
+/** `YYYY-MM-DD`, `YYYYMMDD` or the US `M/D/YYYY` of Meta's example → `YYYYMMDD` of a real date from 1900 on. */
+export function normalizeDateOfBirth(raw: string): string | null {
+  const text = raw.trim();
+  let parts: [string, string, string] | undefined;
+  let m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(text);
+  if (m) parts = [m[1]!, m[2]!, m[3]!];
+  else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))) parts = [m[3]!, m[1]!.padStart(2, '0'), m[2]!.padStart(2, '0')];
+  if (!parts) return null;
+  const [y, mo, d] = parts.map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || date.getTime() > Date.now()) return null;
+  return parts.join('');
+}
+
+const GENDERS: Record<string, 'f' | 'm'> = { f: 'f', female: 'f', woman: 'f', w: 'f', m: 'm', male: 'm', man: 'm' };
+
+export function normalizeGender(raw: string): 'f' | 'm' | null {
+  return GENDERS[raw.trim().toLowerCase()] ?? null;
+}
+
+export function normalizeIdentity(input: EnvelopeUser | undefined, options: IdentityOptions): { identity: NormalizedIdentity; warnings: Issue[] } {
+  const warnings: Issue[] = [];
+  const identity: NormalizedIdentity = { emails: [], phones: [], externalIds: [] };
+  if (!input) return { identity, warnings };
+  const set = <K extends keyof NormalizedIdentity>(key: K, value: NormalizedIdentity[K] | undefined) => {
+    if (value !== undefined) identity[key] = value;
+  };
+  if (options.sendUserData) {
+    const country = input.country ? normalizeCountry(input.country) ?? undefined : undefined;
+    const hint = toCountryCode(country);
+    if (input.country && !hint) warnings.push({ path: 'user.country', message: 'not an ISO 3166-1 alpha-2 country code: ignored as a phone hint' });
+    const countries = [hint, options.defaultCountry];
+    identity.emails = all(input.email, 'user.email', normalizeEmail, 'not a valid email', warnings);
+    identity.phones = all(input.phone, 'user.phone', (v) => normalizePhone(v, countries), 'not a valid phone number for the country hint or default country', warnings);
+    identity.externalIds = all(input.externalId, 'user.externalId', normalizeExternalId, 'empty', warnings);
+    set('firstName', one(input.firstName, 'user.firstName', normalizeName, 'empty', warnings));
+    set('lastName', one(input.lastName, 'user.lastName', normalizeName, 'empty', warnings));
+    set('zip', one(input.zip, 'user.zip', normalizeZip, 'empty', warnings));
+    set('city', clean(input.city, 'user.city', normalizePlace, 'empty', warnings));
+    set('state', clean(input.state, 'user.state', normalizePlace, 'empty', warnings));
+    set('country', country);
+    set('dateOfBirth', clean(input.dateOfBirth, 'user.dateOfBirth', normalizeDateOfBirth, 'not a date (YYYY-MM-DD)', warnings));
+    set('gender', clean(input.gender, 'user.gender', normalizeGender, 'not f or m', warnings) as 'f' | 'm' | undefined);
+  }
+  set('ttclid', clean(input.ttclid, 'user.ttclid', normalizeOpaque, 'too long', warnings));
+  set('ttp', clean(input.ttp, 'user.ttp', normalizeOpaque, 'too long', warnings));
+  set('fbc', clean(input.fbc, 'user.fbc', normalizeOpaque, 'too long', warnings));
+  set('fbp', clean(input.fbp, 'user.fbp', normalizeOpaque, 'too long', warnings));
+  set('gclid', clean(input.gclid, 'user.gclid', normalizeOpaque, 'too long', warnings));
+  set('gbraid', clean(input.gbraid, 'user.gbraid', normalizeOpaque, 'too long', warnings));
+  set('wbraid', clean(input.wbraid, 'user.wbraid', normalizeOpaque, 'too long', warnings));
+  set('ip', clean(input.ip, 'user.ip', normalizeIp, 'not an IPv4 or IPv6 address', warnings));
+  set('userAgent', clean(input.userAgent, 'user.userAgent', normalizeOpaque, 'too long', warnings));
+  set('locale', clean(input.locale, 'user.locale', normalizeLocale, 'not a BCP-47 language tag', warnings));
+  return { identity, warnings };
+}
