@@ -8,6 +8,10 @@ export { tiktokDestination, TIKTOK_API_URL } from './destinations/tiktok/tiktok.
 export type { TikTokSettings } from './destinations/tiktok/tiktok.js';
 export { metaDestination, META_API_VERSION } from './destinations/meta/meta.js';
 export type { MetaSettings } from './destinations/meta/meta.js';
+export { googleDestination, DATAMANAGER_URL } from './destinations/google/google.js';
+export type { GoogleSettings } from './destinations/google/google.js';
+export { DATAMANAGER_SCOPE } from './destinations/google/auth.js';
+export type { TokenSource } from './destinations/google/auth.js';
 export type { Destination, AnyDestination, PreparedEvent, DestinationPrepareResult, DeliveryLogInfo, MatchKeys } from './destinations/destination.js';
 
 // Sending
@@ -50,3 +54,4 @@ export { toNodeHandler, toFetchRequest } from './collect/node-adapter.js';
 
 export type { Issue, TikTokEvent, TikTokUser, TikTokRequestBody } from './types.js';
 export type { MetaEvent, MetaUserData } from './destinations/meta/wire.js';
+export type { GoogleEvent, GoogleUserIdentifier } from './destinations/google/wire.js';

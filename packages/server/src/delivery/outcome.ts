@@ -18,7 +18,10 @@ export type DeliveredReason = 'ok' | 'partial_ok';
 export type RetryReason =
   | 'rate_limited' | 'frequency_limited' | 'too_many_requests' | 'temporarily_blocked'
   | 'system_error' | 'system_timeout' | 'pixel_service_error' | 'rpc_error' | 'storage_error' | 'server_error'
-  | 'maintenance' | 'transient' | 'unexpected_body' | 'network' | 'timeout' | 'aborted' | HttpReason;
+  | 'maintenance' | 'transient' | 'unexpected_body' | 'network' | 'timeout' | 'aborted'
+  /** The platform refused a cached OAuth token before its expiry: a fresh one is fetched for the retry. */
+  | 'token_refresh'
+  | HttpReason;
 
 export type DropReason =
   | 'invalid_params' | 'param_error' | 'forbidden' | 'invalid_batch_size' | 'pii_not_hashed' | 'invalid_partner_name'
