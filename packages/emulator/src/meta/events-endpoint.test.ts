@@ -134,7 +134,7 @@ describe('Conversions API stand-in: Graph errors with real HTTP statuses', () =>
     expect((await post(`${emulator.url}/${PIXEL}/events`, { access_token: TOKEN, data: [event('v')] })).status).toBe(404);
     const get = await fetch(emulator.meta.apiUrl(PIXEL));
     expect(get.status).toBe(400);
-    expect((await get.json()).error.error_user_msg).toMatch(/Unsupported GET request/);
+    expect(((await get.json()) as any).error.error_user_msg).toMatch(/Unsupported GET request/);
     const text = await post(emulator.meta.apiUrl(PIXEL), null, { headers: { 'content-type': 'text/plain' }, raw: JSON.stringify({ access_token: TOKEN, data: [event('x')] }) });
     expect(text.json.error.error_user_msg).toMatch(/Content-Type/);
     const broken = await post(emulator.meta.apiUrl(PIXEL), null, { raw: '{"data":' });
@@ -231,7 +231,7 @@ describe('Meta JSON API and reset', () => {
     const events = await (await fetch(`${emulator.url}/__emulator/meta/events?event_id=j2`)).json();
     expect(events).toMatchObject([{ eventId: 'j2', pixelId: PIXEL }]);
     expect(await (await fetch(`${emulator.url}/__emulator/meta/requests?token_in_url=false`)).json()).toHaveLength(1);
-    expect((await (await fetch(`${emulator.url}/__emulator/meta/records?summary=1`)).json()).totals).toMatchObject({ events: 2 });
+    expect(((await (await fetch(`${emulator.url}/__emulator/meta/records?summary=1`)).json()) as any).totals).toMatchObject({ events: 2 });
     emulator.meta.faults.set({ kind: 'rate_limit' });
     await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
     expect(emulator.meta.records().events).toHaveLength(0);

@@ -161,6 +161,7 @@ describe('Meta validator: custom_data', () => {
   it('requires value and currency on Purchase only', () => {
     expect(problem({ custom_data: undefined }).userMsg).toMatch(/custom_data\.value: Missing required field: Purchase needs/);
     expect(problem({ custom_data: { value: 3 } }).userMsg).toMatch(/custom_data\.currency: Missing required field/);
+    expect(problem({ custom_data: { currency: 'EUR', order_id: 'ord_1' } }).userMsg).toMatch(/custom_data\.value: Missing required field/);
     expect(validate({ data: [event({ event_name: 'ViewContent', custom_data: undefined })] }).ok).toBe(true);
   });
 
