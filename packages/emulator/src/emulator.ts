@@ -1,6 +1,7 @@
 /**
  * startEmulator: one local HTTP server standing in for TikTok (Events API at TikTok's own
- * path, the pixel script, the Test Events page) plus the JSON API tests read.
+ * path, the pixel script, the Test Events page) and Meta (Conversions API at Meta's path, the
+ * fbq script; see meta/), plus the JSON API tests read.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -11,6 +12,7 @@ import { handleTrack, type TrackDeps } from './track-endpoint.js';
 import { handleAdmin } from './admin-routes.js';
 import { sendText } from './http.js';
 import { pairEvents, type PairsReport } from './pairing.js';
+import { createMetaRuntime, type MetaOptions, type MetaStandIn } from './meta/meta-stand-in.js';
 
 export const TRACK_PATH = '/open_api/v1.3/event/track/';
 export const PIXEL_SCRIPT_PATH = '/pixel/events.js';
@@ -27,6 +29,8 @@ export interface EmulatorOptions {
   requireEventId?: boolean;
   /** How many of the most recent accepted events keep their full body (default 10000; 0 = none). */
   detailLimit?: number;
+  /** The Meta stand-in's own options (tokens, app secret, pixel ids). */
+  meta?: MetaOptions;
 }
 
 export interface Emulator {
@@ -41,6 +45,9 @@ export interface Emulator {
   acceptances(pixelId: string, event: string, eventId: string): number;
   /** The Test Events pairing of everything recorded so far (same as `GET /__emulator/pairs`). */
   pairs(options?: { testEventCode?: string }): PairsReport;
+  /** The Meta stand-in: Conversions API at `/{version}/{pixel_id}/events`, the fbq stub, its records and faults. */
+  meta: MetaStandIn;
+  /** Forgets all records and clears faults, TikTok's and Meta's. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -54,17 +61,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = createFaults();
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
+  const hold = (ms: number, then: () => void) => {
+    const timer = setTimeout(() => { timers.delete(timer); then(); }, ms);
+    timers.add(timer);
+  };
+  const emulatorRef: { url: string } = { url: '' };
+  const meta = createMetaRuntime(options.meta ?? {}, hold, () => emulatorRef.url);
   const deps: TrackDeps = {
     records, faults, nextRequestId: createRequestIds(),
     accessTokens: options.accessTokens ? new Set(options.accessTokens) : null,
     pixelIds: options.pixelIds ? new Set(options.pixelIds) : null,
     requireEventId: options.requireEventId ?? true,
-    hold(ms, then) {
-      const timer = setTimeout(() => { timers.delete(timer); then(); }, ms);
-      timers.add(timer);
-    },
+    hold,
   };
-  const emulatorRef: { url: string } = { url: '' };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?', 1)[0]!;
@@ -72,8 +81,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (req.method !== 'POST') return sendText(res, 405, 'text/plain', 'Method Not Allowed', { allow: 'POST' });
       return handleTrack(req, res, deps);
     }
+    if (path === '/__emulator/reset' && req.method === 'POST') meta.reset();
+    if (await meta.route(req, res, path)) return;
     const handled = await handleAdmin(req, res, { records, faults, baseUrl: () => emulatorRef.url });
-    if (!handled) sendText(res, 404, 'text/plain; charset=utf-8', `Not found: ${req.method} ${path}. The Events API is POST ${TRACK_PATH}`);
+    if (!handled) sendText(res, 404, 'text/plain; charset=utf-8', `Not found: ${req.method} ${path}. TikTok's Events API is POST ${TRACK_PATH}; Meta's Conversions API is POST /v25.0/{pixel_id}/events`);
   };
 
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
@@ -104,9 +115,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     records: (opts) => records.snapshot(opts?.summary ?? false),
     acceptances: (pixelId, event, eventId) => records.acceptances(pixelId, event, eventId),
     pairs: (opts) => pairEvents({ server: records.events(), pixel: records.pixelCalls(), now: Date.now(), testEventCode: opts?.testEventCode }),
+    meta: meta.publicApi(url),
     reset() {
       records.reset();
       faults.clear();
+      meta.reset();
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -15,9 +15,10 @@ export const FAULT_KINDS = [
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export interface FaultSpec {
-  kind?: FaultKind;
-  kinds?: FaultKind[];
+/** `K` is the destination's list of kinds (TikTok's `FaultKind` by default; Meta has its own). */
+export interface FaultSpec<K extends string = FaultKind> {
+  kind?: K;
+  kinds?: K[];
   /** Fault exactly the next N requests, then stop. */
   next?: number;
   /** Probability 0..1 that a request is faulted. */
@@ -28,37 +29,36 @@ export interface FaultSpec {
   seed?: number;
 }
 
-export interface Fault { kind: FaultKind; delayMs: number }
+export interface Fault<K extends string = FaultKind> { kind: K; delayMs: number }
 
-export interface Faults {
-  set(spec: FaultSpec): void;
+export interface Faults<K extends string = FaultKind> {
+  set(spec: FaultSpec<K>): void;
   clear(): void;
   /** The active spec, with `remaining` for `next` specs; null when none. */
-  get(): (FaultSpec & { remaining?: number }) | null;
+  get(): (FaultSpec<K> & { remaining?: number }) | null;
   /** Decides the fault for one incoming request (consumes one `next` slot). */
-  pick(): Fault | null;
+  pick(): Fault<K> | null;
 }
 
-const KNOWN = new Set<string>(FAULT_KINDS);
-
 /** Throws a clear message for a malformed spec: this is misconfiguration by the test author. */
-export function parseFaultSpec(input: unknown): FaultSpec {
+export function parseFaultSpec<K extends string = FaultKind>(input: unknown, known: readonly K[] = FAULT_KINDS as unknown as readonly K[]): FaultSpec<K> {
+  const KNOWN = new Set<string>(known);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('fault spec: expected an object like { next: 3, kind: "http_503" }');
   const spec = input as Record<string, unknown>;
   for (const key of Object.keys(spec)) {
     if (!['kind', 'kinds', 'next', 'rate', 'delayMs', 'seed'].includes(key)) throw new Error(`fault spec.${key}: unknown field`);
   }
   const kinds = spec.kinds ?? (spec.kind === undefined ? undefined : [spec.kind]);
-  if (!Array.isArray(kinds) || kinds.length === 0) throw new Error(`fault spec: give kind or kinds (one of ${FAULT_KINDS.join(', ')})`);
+  if (!Array.isArray(kinds) || kinds.length === 0) throw new Error(`fault spec: give kind or kinds (one of ${known.join(', ')})`);
   kinds.forEach((kind, i) => {
-    if (typeof kind !== 'string' || !KNOWN.has(kind)) throw new Error(`fault spec.kinds.${i}: unknown kind ${JSON.stringify(kind)}; expected one of ${FAULT_KINDS.join(', ')}`);
+    if (typeof kind !== 'string' || !KNOWN.has(kind)) throw new Error(`fault spec.kinds.${i}: unknown kind ${JSON.stringify(kind)}; expected one of ${known.join(', ')}`);
   });
   if (spec.next !== undefined && (!Number.isInteger(spec.next) || (spec.next as number) < 1)) throw new Error('fault spec.next: expected a positive integer');
   if (spec.rate !== undefined && (typeof spec.rate !== 'number' || spec.rate < 0 || spec.rate > 1)) throw new Error('fault spec.rate: expected a number between 0 and 1');
   if (spec.next !== undefined && spec.rate !== undefined) throw new Error('fault spec: give next or rate, not both');
   if (spec.delayMs !== undefined && (typeof spec.delayMs !== 'number' || spec.delayMs < 0)) throw new Error('fault spec.delayMs: expected a non-negative number of milliseconds');
   if (spec.seed !== undefined && !Number.isInteger(spec.seed)) throw new Error('fault spec.seed: expected an integer');
-  const parsed: FaultSpec = { kinds: kinds as FaultKind[] };
+  const parsed: FaultSpec<K> = { kinds: kinds as K[] };
   if (spec.next !== undefined) parsed.next = spec.next as number;
   if (spec.rate !== undefined) parsed.rate = spec.rate as number;
   if (spec.delayMs !== undefined) parsed.delayMs = spec.delayMs as number;
@@ -78,21 +78,21 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function delayFor(kind: FaultKind, spec: FaultSpec): number {
+function delayFor(kind: string, spec: FaultSpec<string>): number {
   if (kind === 'timeout') return spec.delayMs ?? 30_000;
   if (kind === 'slow') return spec.delayMs ?? 2_000;
   return 0;
 }
 
-export function createFaults(): Faults {
-  let spec: FaultSpec | null = null;
+export function createFaults<K extends string = FaultKind>(known: readonly K[] = FAULT_KINDS as unknown as readonly K[]): Faults<K> {
+  let spec: FaultSpec<K> | null = null;
   let remaining = 0;
   let served = 0;
   let random = Math.random;
 
   return {
     set(input) {
-      spec = parseFaultSpec(input);
+      spec = parseFaultSpec(input, known);
       remaining = spec.next ?? 0;
       served = 0;
       random = spec.seed === undefined ? Math.random : seededRandom(spec.seed);
@@ -106,8 +106,8 @@ export function createFaults(): Faults {
     },
     pick() {
       if (!spec) return null;
-      const kinds = spec.kinds as FaultKind[];
-      let kind: FaultKind;
+      const kinds = spec.kinds as K[];
+      let kind: K;
       if (spec.next !== undefined) {
         if (remaining <= 0) return null;
         remaining--;
