@@ -11,6 +11,7 @@ import { handleTrack, type TrackDeps } from './track-endpoint.js';
 import { handleAdmin } from './admin-routes.js';
 import { sendText } from './http.js';
 import { pairEvents, type PairsReport } from './pairing.js';
+import { createGoogle, type GoogleOptions, type GoogleStandIn } from './google/google.js';
 
 export const TRACK_PATH = '/open_api/v1.3/event/track/';
 export const PIXEL_SCRIPT_PATH = '/pixel/events.js';
@@ -27,6 +28,8 @@ export interface EmulatorOptions {
   requireEventId?: boolean;
   /** How many of the most recent accepted events keep their full body (default 10000; 0 = none). */
   detailLimit?: number;
+  /** The Google stand-in (token endpoint, Data Manager API, gtag stub); always on. */
+  google?: GoogleOptions;
 }
 
 export interface Emulator {
@@ -41,6 +44,9 @@ export interface Emulator {
   acceptances(pixelId: string, event: string, eventId: string): number;
   /** The Test Events pairing of everything recorded so far (same as `GET /__emulator/pairs`). */
   pairs(options?: { testEventCode?: string }): PairsReport;
+  /** The Google stand-in: its URLs, test service account, faults and records. */
+  google: GoogleStandIn;
+  /** Forgets all records (TikTok and Google) and clears every fault spec. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -65,9 +71,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
   };
   const emulatorRef: { url: string } = { url: '' };
+  const google = createGoogle(options.google ?? {}, options.detailLimit ?? 10_000, () => emulatorRef.url, deps.hold);
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?', 1)[0]!;
+    if (await google.handle(req, res)) return;
+    // The shared reset route forgets Google's records too.
+    if (path === '/__emulator/reset' && req.method === 'POST') google.reset();
     if (path === TRACK_PATH) {
       if (req.method !== 'POST') return sendText(res, 405, 'text/plain', 'Method Not Allowed', { allow: 'POST' });
       return handleTrack(req, res, deps);
@@ -104,9 +114,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     records: (opts) => records.snapshot(opts?.summary ?? false),
     acceptances: (pixelId, event, eventId) => records.acceptances(pixelId, event, eventId),
     pairs: (opts) => pairEvents({ server: records.events(), pixel: records.pixelCalls(), now: Date.now(), testEventCode: opts?.testEventCode }),
+    google: google.standIn(url),
     reset() {
       records.reset();
       faults.clear();
+      google.reset();
     },
     close() {
       for (const timer of timers) clearTimeout(timer);
