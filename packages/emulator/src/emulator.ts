@@ -13,6 +13,7 @@ import { handleAdmin } from './admin-routes.js';
 import { sendText } from './http.js';
 import { pairEvents, type PairsReport } from './pairing.js';
 import { createMetaRuntime, type MetaOptions, type MetaStandIn } from './meta/meta-stand-in.js';
+import { createGoogle, type GoogleOptions, type GoogleStandIn } from './google/google.js';
 
 export const TRACK_PATH = '/open_api/v1.3/event/track/';
 export const PIXEL_SCRIPT_PATH = '/pixel/events.js';
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
   detailLimit?: number;
   /** The Meta stand-in's own options (tokens, app secret, pixel ids). */
   meta?: MetaOptions;
+  /** The Google stand-in (token endpoint, Data Manager API, gtag stub); always on. */
+  google?: GoogleOptions;
 }
 
 export interface Emulator {
@@ -47,7 +50,9 @@ export interface Emulator {
   pairs(options?: { testEventCode?: string }): PairsReport;
   /** The Meta stand-in: Conversions API at `/{version}/{pixel_id}/events`, the fbq stub, its records and faults. */
   meta: MetaStandIn;
-  /** Forgets all records and clears faults, TikTok's and Meta's. */
+  /** The Google stand-in: its URLs, test service account, faults and records. */
+  google: GoogleStandIn;
+  /** Forgets all records (TikTok, Meta and Google) and clears every fault spec. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -74,14 +79,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requireEventId: options.requireEventId ?? true,
     hold,
   };
+  const google = createGoogle(options.google ?? {}, options.detailLimit ?? 10_000, () => emulatorRef.url, hold);
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?', 1)[0]!;
+    if (await google.handle(req, res)) return;
     if (path === TRACK_PATH) {
       if (req.method !== 'POST') return sendText(res, 405, 'text/plain', 'Method Not Allowed', { allow: 'POST' });
       return handleTrack(req, res, deps);
     }
-    if (path === '/__emulator/reset' && req.method === 'POST') meta.reset();
+    // The shared reset route forgets Meta's and Google's records too.
+    if (path === '/__emulator/reset' && req.method === 'POST') {
+      meta.reset();
+      google.reset();
+    }
     if (await meta.route(req, res, path)) return;
     const handled = await handleAdmin(req, res, { records, faults, baseUrl: () => emulatorRef.url });
     if (!handled) sendText(res, 404, 'text/plain; charset=utf-8', `Not found: ${req.method} ${path}. TikTok's Events API is POST ${TRACK_PATH}; Meta's Conversions API is POST /v25.0/{pixel_id}/events`);
@@ -116,10 +127,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     acceptances: (pixelId, event, eventId) => records.acceptances(pixelId, event, eventId),
     pairs: (opts) => pairEvents({ server: records.events(), pixel: records.pixelCalls(), now: Date.now(), testEventCode: opts?.testEventCode }),
     meta: meta.publicApi(url),
+    google: google.standIn(url),
     reset() {
       records.reset();
       faults.clear();
       meta.reset();
+      google.reset();
     },
     close() {
       for (const timer of timers) clearTimeout(timer);
