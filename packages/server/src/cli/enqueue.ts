@@ -1,5 +1,5 @@
 /**
- * `pixelpair enqueue --store S [--destination tiktok,meta] [--pixel-id ID] [--default-country CC]
+ * `pixelpair enqueue --store S [--destination tiktok,meta,google] [--pixel-id ID] [--default-country CC]
  * [--test-event-code CODE]`: envelopes as JSON Lines on stdin into the outbox, one row per
  * destination, read and stored in pages so a large file never sits in memory. Rejected lines
  * go to stderr as `{ line, eventId, errors }`. Needs no token: the worker does.
@@ -11,7 +11,7 @@ import { flags, guarded, readJsonLines, writeJson, type CliCommand } from './io.
 import { STORE_FLAG, storeSpec, text } from './store-flags.js';
 
 const PAGE = 500;
-export const ENQUEUE_USAGE = 'usage: pixelpair enqueue --store sqlite:./pixelpair.db [--destination tiktok,meta] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] < envelopes.jsonl';
+export const ENQUEUE_USAGE = 'usage: pixelpair enqueue --store sqlite:./pixelpair.db [--destination tiktok,meta,google] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] < envelopes.jsonl';
 
 export const enqueueCommand: CliCommand = (io) =>
   guarded(io, ENQUEUE_USAGE, async () => {

@@ -1,5 +1,5 @@
 /**
- * `pixelpair payload [--destination tiktok|meta|tiktok,meta]`: envelopes (JSON Lines, stdin) →
+ * `pixelpair payload [--destination tiktok|meta|google|tiktok,meta,…]`: envelopes (JSON Lines, stdin) →
  * the request bodies that would be sent, per destination, exactly as they would go on the wire
  * (one JSON object per line, stdout; no token). Rejections go to stderr as
  * `{ "line", "eventId", "errors": [{ "path", "message" }] }` (with `destination` when only one
@@ -13,7 +13,7 @@ import { destinationsFrom, normalizeSettingsFrom } from './destinations.js';
 import { COMMON_FLAGS, flags, guarded, readJsonLines, rejectionLine, writeJson } from './io.js';
 import type { CliCommand } from './io.js';
 
-export const PAYLOAD_USAGE = 'usage: pixelpair payload [--destination tiktok|meta|tiktok,meta] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] < envelopes.jsonl';
+export const PAYLOAD_USAGE = 'usage: pixelpair payload [--destination tiktok|meta|google|tiktok,meta,…] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] [--customer-id ID --conversion-action Event=ID…] < envelopes.jsonl';
 
 export const payloadCommand: CliCommand = (io) =>
   guarded(io, PAYLOAD_USAGE, async () => {

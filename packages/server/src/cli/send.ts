@@ -1,5 +1,5 @@
 /**
- * `pixelpair send [--destination tiktok|meta|tiktok,meta]`: like `payload`, then delivers with
+ * `pixelpair send [--destination tiktok|meta|google|tiktok,meta,…]`: like `payload`, then delivers with
  * retries. Tokens come only from the environment (TIKTOK_ACCESS_TOKEN, META_ACCESS_TOKEN).
  * Progress on stderr when it is a terminal; the last stdout line is the JSON summary. Exit 0
  * only when every envelope was valid and every copy was delivered; 1 otherwise; 2 for
@@ -12,7 +12,7 @@ import { COMMON_FLAGS, flags, guarded, readJsonLines, rejectionLine, writeJson }
 import type { CliCommand } from './io.js';
 
 export const SEND_USAGE =
-  'usage: TIKTOK_ACCESS_TOKEN=… pixelpair send [--destination tiktok|meta|tiktok,meta] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] [--api-url URL] < envelopes.jsonl';
+  'usage: TIKTOK_ACCESS_TOKEN=… pixelpair send [--destination tiktok|meta|google|tiktok,meta,…] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] [--api-url URL] < envelopes.jsonl';
 
 export const sendCommand: CliCommand = (io) =>
   guarded(io, SEND_USAGE, async () => {

@@ -1,5 +1,5 @@
 /**
- * `pixelpair worker --store S [--destination tiktok,meta] [--concurrency N] [--batch-size N]
+ * `pixelpair worker --store S [--destination tiktok,meta,google] [--concurrency N] [--batch-size N]
  * [--api-url URL] [--timeout-ms MS] [--shutdown-deadline-ms MS]`: delivers each destination's
  * queue until SIGTERM/SIGINT, then stops taking work, finishes or hands back in-flight
  * batches, and prints its totals. Tokens only from the environment.
@@ -10,7 +10,7 @@ import { DESTINATION_FLAGS, destinationsFrom } from './destinations.js';
 import { flags, guarded, writeJson, type CliCommand } from './io.js';
 import { STORE_FLAG, positiveInt, storeSpec, text } from './store-flags.js';
 
-export const WORKER_USAGE = 'usage: TIKTOK_ACCESS_TOKEN=… pixelpair worker --store sqlite:./pixelpair.db [--destination tiktok,meta] [--concurrency N] [--batch-size N] [--api-url URL] [--timeout-ms MS] [--lease-ms MS] [--shutdown-deadline-ms MS]';
+export const WORKER_USAGE = 'usage: TIKTOK_ACCESS_TOKEN=… pixelpair worker --store sqlite:./pixelpair.db [--destination tiktok,meta,google] [--concurrency N] [--batch-size N] [--api-url URL] [--timeout-ms MS] [--lease-ms MS] [--shutdown-deadline-ms MS]';
 
 export const workerCommand: CliCommand = (io) =>
   guarded(io, WORKER_USAGE, async () => {
