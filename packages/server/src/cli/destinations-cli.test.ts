@@ -1,10 +1,11 @@
 /** The CLI per destination: one configuration edge, the same commands for TikTok, Meta and Google. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { startEmulator, type Emulator } from '@pixelpair/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../outbox/testing/fixtures.js';
 import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../test-support/envelopes.js';
 import { run } from './main.js';
 
@@ -119,6 +120,28 @@ describe('--destination google', () => {
     expect(r.out + r.err).not.toContain('PRIVATE KEY');
   });
 
+  it('status --destination google shows the problems Google reported later for delivered requests', async () => {
+    emulator.reset();
+    const keyFile = path.join(dir, 'sa-status.json');
+    writeFileSync(keyFile, JSON.stringify(emulator.google.serviceAccountKey()));
+    const store = `sqlite:${path.join(dir, 'google.db')}`;
+    const env = {
+      GOOGLE_ADS_CUSTOMER_ID: '1234567890', PIXELPAIR_GOOGLE_CONVERSIONS: '{"Purchase":"987654"}', GOOGLE_APPLICATION_CREDENTIALS: keyFile,
+      GOOGLE_DATAMANAGER_URL: emulator.google.apiUrl, PIXELPAIR_GOOGLE_TOKEN_URL: emulator.google.tokenUrl,
+    };
+    const lines = [11, 12].map((i) => ({ ...envelope(i), user: { ...envelope(i).user, gclid: `G-${i}` } }));
+    expect((await cli(['enqueue', '--store', store, '--destination', 'google'], env, lines)).code).toBe(0);
+    emulator.google.injectProcessingError({ reason: 'PROCESSING_ERROR_REASON_EVENT_TOO_OLD', recordCount: 1 });
+    const stop = new AbortController();
+    const worker = run(['worker', '--store', store, '--destination', 'google'], { env, stdin: Readable.from(['']), stdout: new PassThrough(), stderr: new PassThrough(), signal: stop.signal });
+    await until(() => emulator.google.records().events.length === 2);
+    await new Promise((r) => setTimeout(r, 200));
+    stop.abort();
+    expect(await worker).toBe(0);
+    const status = (await cli(['status', '--store', store, '--destination', 'google'], env)).jsonOut()[0]!;
+    expect(status).toMatchObject({ destination: 'google', delivered: 2, laterStatus: { requests: 1, problems: { PROCESSING_ERROR_REASON_EVENT_TOO_OLD: 1 } } });
+  });
+
   it.each([
     [['payload', '--destination', 'google', '--conversion-action', 'Purchase=1'], 'GOOGLE_ADS_CUSTOMER_ID'],
     [['payload', '--destination', 'google', '--customer-id', '1234567890'], '--conversion-action'],
@@ -133,7 +156,6 @@ describe('read-only commands', () => {
     const file = path.join(dir, 'typo.db');
     const r = await cli([...argv, '--store', `sqlite:${file}`]);
     expect(r).toMatchObject({ code: 2, err: expect.stringContaining('no outbox') });
-    const { existsSync } = await import('node:fs');
     expect(existsSync(file)).toBe(false);
   });
 });

@@ -9,12 +9,13 @@
 import { DEFAULT_MAX_AGE_SECONDS } from '../envelope/normalized-event.js';
 import { openStore } from '../outbox/open-store.js';
 import type { EventHistory, QueueStatus } from '../outbox/store.js';
-import { destinationList } from './destinations.js';
+import { createHttpSender } from '../delivery/http.js';
+import { DESTINATION_FLAGS, destinationList, destinationsFrom } from './destinations.js';
 import { flags, guarded, UsageError, writeJson, type CliCommand } from './io.js';
 import { progressBar } from './progress.js';
 import { STORE_FLAG, bool, positiveInt, storeSpec, text, timeFlag } from './store-flags.js';
 
-export const STATUS_USAGE = 'usage: pixelpair status --store sqlite:./pixelpair.db [--destination tiktok|meta]';
+export const STATUS_USAGE = 'usage: pixelpair status --store sqlite:./pixelpair.db [--destination tiktok|meta|google [--requests N]]';
 export const LOG_USAGE = 'usage: pixelpair log --store sqlite:./pixelpair.db --event-id ID';
 export const REPLAY_USAGE = 'usage: pixelpair replay --store sqlite:./pixelpair.db (--dead | --since T | --until T | --destination D | --all) [--dry-run] [--max-age-days N]';
 
@@ -23,14 +24,29 @@ const queue = (q: QueueStatus) => ({ ...q.counts, oldestPendingAgeSeconds: ageSe
 
 export const statusCommand: CliCommand = (io) =>
   guarded(io, STATUS_USAGE, async () => {
-    const values = flags(io.argv, { ...STORE_FLAG, destination: { type: 'string' } });
+    const values = flags(io.argv, { ...STORE_FLAG, ...DESTINATION_FLAGS, requests: { type: 'string' } });
     const only = text(values, 'destination') ? destinationList(values, { multiple: false })[0] : undefined;
+    // Google reports some problems only later, per request: asking needs its credentials.
+    const later = only === 'google' ? destinationsFrom(values, io.env, { send: true, multiple: false })[0] : undefined;
+    const requests = positiveInt('requests', text(values, 'requests'), 20, 500);
     const store = await openStore(storeSpec(text(values, 'store'), io.env), { mustExist: true });
     try {
       const status = await store.status(Date.now());
       if (only) {
         const mine = status.destinations[only];
-        writeJson(io.stdout, { destination: only, ...queue(mine ?? { counts: { pending: 0, leased: 0, delivered: 0, dead: 0 }, oldestPendingAgeMs: null }) });
+        const report: Record<string, unknown> = { destination: only, ...queue(mine ?? { counts: { pending: 0, leased: 0, delivered: 0, dead: 0 }, oldestPendingAgeMs: null }) };
+        if (later?.laterStatus) {
+          const http = createHttpSender({ timeoutMs: 10_000 });
+          try {
+            const found = await later.laterStatus(await store.recentRequestIds(only, requests), http);
+            const problems: Record<string, number> = {};
+            for (const r of found) for (const e of r.errors) problems[e.reason] = (problems[e.reason] ?? 0) + e.records;
+            report.laterStatus = { requests: found.length, problems, byRequest: found };
+          } finally {
+            await http.close();
+          }
+        }
+        writeJson(io.stdout, report);
       } else {
         writeJson(io.stdout, { ...queue(status), destinations: Object.fromEntries(Object.entries(status.destinations).map(([d, q]) => [d, queue(q!)])) });
       }

@@ -60,7 +60,7 @@ describe('createHttpSender with the TikTok destination', () => {
   it('puts the test event code in the body, never beside live events', async () => {
     const tt = tiktokDestination({ pixelId: PIXEL_ID, accessToken: TOKEN, apiUrl: tiktok.url, testEventCode: 'TEST123' });
     const request = await requestOf(tt, 'TEST123', [event, event]);
-    expect(JSON.parse(request.body)).toMatchObject({ event_source_id: PIXEL_ID, test_event_code: 'TEST123', data: [{ event_id: 'pv_1' }, { event_id: 'pv_1' }] });
+    expect(JSON.parse(request.body!)).toMatchObject({ event_source_id: PIXEL_ID, test_event_code: 'TEST123', data: [{ event_id: 'pv_1' }, { event_id: 'pv_1' }] });
   });
 });
 

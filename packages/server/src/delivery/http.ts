@@ -9,7 +9,10 @@ import { Pool } from 'undici';
 export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
-  body: string;
+  /** Default POST. */
+  method?: 'POST' | 'GET';
+  /** Absent for a GET. */
+  body?: string;
 }
 
 export type HttpAnswer =
@@ -66,9 +69,9 @@ export function createHttpSender(options: HttpOptions = {}): HttpSender {
     try {
       const res = await poolFor(request.url.origin).request({
         path: `${request.url.pathname}${request.url.search}`,
-        method: 'POST',
+        method: request.method ?? 'POST',
         headers: request.headers,
-        body: request.body,
+        ...(request.body !== undefined ? { body: request.body } : {}),
         signal,
       });
       const text = await res.body.text();

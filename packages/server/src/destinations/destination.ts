@@ -10,7 +10,7 @@
  */
 import type { DestinationId } from '@pixelpair/core';
 import type { DeliveryOutcome } from '../delivery/outcome.js';
-import type { HttpAnswer, HttpRequest } from '../delivery/http.js';
+import type { HttpAnswer, HttpRequest, HttpSender } from '../delivery/http.js';
 import type { NormalizedEvent } from '../envelope/normalized-event.js';
 import type { Issue } from '../types.js';
 
@@ -76,8 +76,22 @@ export interface Destination<W = unknown> {
    */
   request(batch: string, events: readonly WireItem[]): Promise<HttpRequest | DeliveryOutcome>;
   classify(answer: HttpAnswer, now?: number): DeliveryOutcome;
+  /** Problems the platform reports only later, per request (Google's requestStatus:retrieve). */
+  laterStatus?(requestIds: readonly string[], http: HttpSender): Promise<LaterStatus[]>;
   /** Releases what the destination holds (token caches…). */
   close?(): Promise<void>;
+}
+
+/** What the platform says later about one request it accepted. */
+export interface LaterStatus {
+  requestId: string;
+  /** The platform's word: SUCCESS, PARTIAL_SUCCESS, FAILED, PROCESSING — or UNKNOWN when it could not be asked. */
+  state: string;
+  records?: number;
+  /** Problems by reason, with how many records each hit. */
+  errors: Array<{ reason: string; records: number }>;
+  /** Why the status could not be read (a token problem, an unknown request id). */
+  problem?: string;
 }
 
 /** Any destination, whatever its wire type. */

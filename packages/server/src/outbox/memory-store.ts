@@ -114,6 +114,14 @@ export function createMemoryStore(): OutboxStore {
       o.onProgress?.(result.matched, result.matched);
       return result;
     },
+    async recentRequestIds(destination, limit) {
+      const latest = new Map<string, number>();
+      for (const r of rows.values()) {
+        if (r.prepared.destination !== destination) continue;
+        for (const a of r.history) if (a.decision === 'delivered' && a.requestId) latest.set(a.requestId, Math.max(latest.get(a.requestId) ?? 0, a.at));
+      }
+      return [...latest].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+    },
     async close() {},
   };
 }

@@ -178,6 +178,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return out;
     },
     replay,
+    async recentRequestIds(destination, limit) {
+      const { rows } = await pool.query(
+        `SELECT a.request_id AS id, MAX(a.at) AS at FROM ${A} a JOIN ${E} e ON e.id = a.event_row
+         WHERE e.destination = $1 AND a.decision = 'delivered' AND a.request_id IS NOT NULL
+         GROUP BY a.request_id ORDER BY at DESC LIMIT $2`,
+        [destination, limit],
+      );
+      return rows.map((r) => String(r.id));
+    },
     async close() {
       if (ownPool) await pool.end();
     },

@@ -156,6 +156,14 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       return rows.map((r) => fromHistoryRow(r, (attempts.all(r.id) as Record<string, unknown>[]).map(fromAttemptRow)));
     },
     replay,
+    async recentRequestIds(destination, limit) {
+      const rows = db.prepare(
+        `SELECT a.request_id AS id, MAX(a.at) AS at FROM ${A} a JOIN ${E} e ON e.id = a.event_row
+         WHERE e.destination = ? AND a.decision = 'delivered' AND a.request_id IS NOT NULL
+         GROUP BY a.request_id ORDER BY at DESC LIMIT ?`,
+      ).all(destination, limit) as { id: string }[];
+      return rows.map((r) => r.id);
+    },
     async close() {
       if (db.open) db.close();
     },

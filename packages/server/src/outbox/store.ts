@@ -148,6 +148,8 @@ export interface OutboxStore {
   /** Every stored event with this event_id (one per destination, more across accounts or event names). */
   history(eventId: string): Promise<EventHistory[]>;
   replay(options: ReplayOptions): Promise<ReplayResult>;
+  /** The request ids of this destination's latest delivered requests, newest first (to ask the platform what it found later). */
+  recentRequestIds(destination: DestinationId, limit: number): Promise<string[]>;
   close(): Promise<void>;
 }
 

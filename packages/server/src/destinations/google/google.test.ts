@@ -103,7 +103,7 @@ describe('the Google request', () => {
     if ('kind' in r) throw new Error(r.reason);
     expect(r.url.toString()).toBe('https://datamanager.googleapis.com/v1/events:ingest');
     expect(r.headers.authorization).toBe('Bearer ya29.test-token');
-    expect(JSON.parse(r.body)).toEqual({
+    expect(JSON.parse(r.body!)).toEqual({
       destinations: [{ operatingAccount: { accountType: 'GOOGLE_ADS', accountId: '1234567890' }, productDestinationId: '987654' }],
       encoding: 'HEX',
       events: [{ transactionId: 't1' }],

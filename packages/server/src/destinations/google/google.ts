@@ -22,6 +22,7 @@ import type { Destination, DestinationPrepareResult, WireItem } from '../destina
 import { joinBody } from '../request-body.js';
 import { checkServiceAccountKey, googleTokenSource, type ServiceAccountKey, type TokenSource } from './auth.js';
 import { classifyGoogle } from './classify.js';
+import { googleLaterStatus } from './later-status.js';
 import { googleIdentifiers } from './user-data.js';
 import type { GoogleConsentStatus, GoogleDestinationRef, GoogleEvent, GoogleMatchKeys } from './wire.js';
 
@@ -82,13 +83,15 @@ export function googleDestination(settings: GoogleSettings): Destination<GoogleE
   }
   if (actions.size === 0) throw new ConfigError('conversionActions', 'the Google destination needs at least one conversion action ({ Purchase: "123456" })');
   const url = parseEndpoint('apiUrl', settings.apiUrl, DATAMANAGER_URL);
+  // requestStatus:retrieve lives beside events:ingest (a stand-in's too).
+  const statusUrl = new URL(url.pathname.replace(/events:ingest$/, 'requestStatus:retrieve'), url);
   const tokenUrl = settings.tokenUrl ? parseEndpoint('tokenUrl', settings.tokenUrl, '') : undefined;
   const credentials: ServiceAccountKey | undefined = settings.credentials === undefined ? undefined : checkServiceAccountKey('credentials', settings.credentials);
   const maxEventsPerRequest = positiveInt('maxEventsPerRequest', settings.maxEventsPerRequest, GOOGLE_MAX_EVENTS, GOOGLE_MAX_EVENTS);
   const validateOnly = settings.validateOnly === true;
   let tokens: TokenSource | undefined = settings.accessToken;
   // Created on first send: preparing and enqueueing need no credentials.
-  const token = () => (tokens ??= googleTokenSource({ ...(credentials ? { credentials } : {}), ...(tokenUrl ? { tokenUrl } : {}) }))();
+  const token: TokenSource = () => (tokens ??= googleTokenSource({ ...(credentials ? { credentials } : {}), ...(tokenUrl ? { tokenUrl } : {}) }))();
 
   const ref = (conversionAction: string): GoogleDestinationRef => ({
     operatingAccount: { accountType: 'GOOGLE_ADS', accountId: customerId },
@@ -158,6 +161,7 @@ export function googleDestination(settings: GoogleSettings): Destination<GoogleE
       if (typeof bearer !== 'string') return bearer;
       return { url, headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${bearer}` }, body: body(batch, events) };
     },
+    laterStatus: (requestIds, http) => googleLaterStatus(requestIds, http, statusUrl, token),
     classify(answer, now) {
       const outcome = classifyGoogle(answer, now);
       // A 401 on a token fetched a while ago: the token went stale early; refresh once and retry.

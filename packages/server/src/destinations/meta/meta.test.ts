@@ -109,7 +109,7 @@ describe('the Meta request', () => {
     if ('kind' in r) throw new Error(r.reason);
     expect(r.url.toString()).toBe(`https://graph.facebook.com/v25.0/${PIXEL}/events`);
     expect(r.url.toString()).not.toContain(TOKEN);
-    expect(JSON.parse(r.body)).toEqual({ data: [{ event_name: 'Lead', event_id: 'lead_1' }], access_token: TOKEN });
+    expect(JSON.parse(r.body!)).toEqual({ data: [{ event_name: 'Lead', event_id: 'lead_1' }], access_token: TOKEN });
     expect(meta.body('', events)).not.toContain(TOKEN);
   });
 
@@ -118,7 +118,7 @@ describe('the Meta request', () => {
     const r = await d.request('TEST123', events);
     if ('kind' in r) throw new Error(r.reason);
     expect(r.url.pathname).toBe(`/v26.0/${PIXEL}/events`);
-    expect(JSON.parse(r.body)).toMatchObject({ test_event_code: 'TEST123', appsecret_proof: createHmac('sha256', 'app-secret-1').update(TOKEN).digest('hex') });
+    expect(JSON.parse(r.body!)).toMatchObject({ test_event_code: 'TEST123', appsecret_proof: createHmac('sha256', 'app-secret-1').update(TOKEN).digest('hex') });
   });
 
   it.each([

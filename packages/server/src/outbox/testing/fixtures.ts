@@ -71,7 +71,7 @@ export function scriptedTikTok(script: Step[], pixelId = PIXEL) {
   let i = 0;
   const http: HttpSender = {
     async send(request, signal) {
-      const body = JSON.parse(request.body) as TikTokRequestBody;
+      const body = JSON.parse(request.body ?? "{}") as TikTokRequestBody;
       bodies.push(body);
       const step = script[Math.min(i++, script.length - 1)]!;
       const outcome = typeof step === 'function' ? await step(body, signal) : step;
