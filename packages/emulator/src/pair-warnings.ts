@@ -54,12 +54,13 @@ const LEVEL_ORDER: Record<Verdict, number> = { broken: 0, attention: 1, ok: 2 };
 
 const listOf = (specs: readonly MatchKeySpec[]) => specs.map((s) => s.label).join(', ');
 
-/** 0.2 s, 14 s, 6 min. */
-export function formatGap(ms: number): string {
+/** How far apart two copies arrived: "within 0.1 s", "0.3 s apart", "14 s apart", "6 min apart". */
+export function gapWords(ms: number): string {
   const abs = Math.abs(ms);
-  if (abs < 10_000) return `${(abs / 1000).toFixed(1)} s`;
-  if (abs < 120_000) return `${Math.round(abs / 1000)} s`;
-  return `${Math.round(abs / 60_000)} min`;
+  if (abs < 100) return 'within 0.1 s';
+  if (abs < 10_000) return `${(abs / 1000).toFixed(1)} s apart`;
+  if (abs < 120_000) return `${Math.round(abs / 1000)} s apart`;
+  return `${Math.round(abs / 60_000)} min apart`;
 }
 
 export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
@@ -92,7 +93,7 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
   }
 
   if (pixel && server && pixel.status === 'sent') {
-    const gap = pair.gapMs === null ? '' : ` ${formatGap(pair.gapMs)} apart`;
+    const gap = pair.gapMs === null ? '' : ` ${gapWords(pair.gapMs)}`;
     const merged = pair.withinMergeWindow ? `${P} merges them and counts the action once` : `${P} counts the action once`;
     add('paired', 'ok', `Both copies arrived${gap}; ${merged}.`, `paired by ${r.pairedBy}`);
   }
@@ -112,7 +113,7 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
     if (ctx.byConsent) {
       const state = ctx.byConsent === 'held' ? "the pixel was held until the shopper's consent choice" : 'the shopper refused consent, so the pixel stayed silent';
       add('pixel_not_sent', 'ok', `Not sent by the browser, by consent: ${state}. The server copy carries what consent allows.`,
-        `No pixel copy, as expected: ${ctx.byConsentSource ?? 'consent withheld'}`);
+        `pixel silent by consent, as expected: ${ctx.byConsentSource ?? 'consent withheld'}`);
     } else {
       const waited = now - server.firstAt;
       if (waited < TWIN_WAIT_MS) {
@@ -132,8 +133,7 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
     add('pixel_sent_twice', 'ok', `The browser sent it ${pixel.sent} times (a reload); ${P} keeps one.`, `The pixel sent this event ${pixel.sent} times (${P} keeps the first within 48 h)`);
   }
   if (pair.withinMergeWindow === false && r.mergeWindowMs !== null && pair.gapMs !== null) {
-    const minutes = Math.round(Math.abs(pair.gapMs) / 60_000);
-    add('outside_merge_window', 'attention', `The copies arrived ${minutes} min apart: ${P} counts one, but cannot combine their match keys (only within ${r.mergeWindowMs / 60_000} min).`,
+    add('outside_merge_window', 'attention', `The copies arrived ${gapWords(pair.gapMs)}: ${P} counts one, but cannot combine their match keys (only within ${r.mergeWindowMs / 60_000} min).`,
       `gap ${Math.round(pair.gapMs / 1000)} s exceeds the ${r.mergeWindowMs / 1000} s merge window; the later copy is dropped, not merged`);
   }
   if (!server) return sortFindings(out);
@@ -168,10 +168,10 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
     }
   } else if (!sentStrong.length) {
     if (r.expectsIdentity(event)) {
-      add('no_strong_key', 'attention', `No ${listOf(strong)} on a ${event}, where the shopper has usually said who they are; ${matchedBy}.`,
+      add('no_strong_key', 'attention', `No ${listOf(strong)} on ${event}, where the shopper has usually said who they are; ${matchedBy}.`,
         `The server copy has no hashed ${strong.map((s) => s.key).join(', ')}`);
     } else {
-      add('anonymous_upper_funnel', 'ok', `Anonymous, as expected for a ${event}: ${matchedBy}.`,
+      add('anonymous_upper_funnel', 'ok', `Anonymous, as expected for ${event}: ${matchedBy}.`,
         `no ${strong.map((s) => s.key).join(', ')} on an upper-funnel event (not expected)`);
     }
   }

@@ -9,7 +9,7 @@ import type { AcceptedEvent } from './records.js';
 import type { PixelCall, PixelConsent, PixelStatus } from './pixel/pixel-call.js';
 import { mergeCopySets, type CopySet, type Destination, type PixelCopy, type ServerCopy } from './pair-copies.js';
 import { DESTINATION_RULES, TIKTOK_RULES, type DestinationRules } from './destinations.js';
-import { pairFindings, type Finding, type PairWarning, type Verdict } from './pair-warnings.js';
+import { gapWords, pairFindings, type Finding, type PairWarning, type Verdict } from './pair-warnings.js';
 import { pixelConsentWords, serverConsentWords, type ServerConsentWords } from './consent-words.js';
 import { consentTrail } from './consent-trail.js';
 import { pairKey, testCodeView, TEST_CODE_RULE } from './test-code-view.js';
@@ -74,6 +74,8 @@ export interface Pair {
   server: ServerSide | null;
   /** server.firstAt − pixel.firstAt, when both sides exist and the pixel copy was sent. */
   gapMs: number | null;
+  /** The gap in words ("0.3 s apart"). */
+  gapText: string | null;
   withinMergeWindow: boolean | null;
   /** Everything found, worst first (including states correct by design, level "ok"). */
   findings: Finding[];
@@ -88,6 +90,9 @@ export interface DestinationInfo {
   serverName: string;
   pairedBy: string;
   dedupText: string;
+  /** Key names with their words, for showing matchKeys. */
+  pixelKeys: Array<{ key: string; label: string }>;
+  serverKeys: Array<{ key: string; label: string }>;
 }
 
 export interface PairsReport {
@@ -207,7 +212,7 @@ export function pairCopies(input: CopiesInput): PairsReport {
     });
     const verdict = verdictOf(findings);
     pairs.push({
-      ...draft, pixelId: draft.account, ...verdict, verdictLabel: VERDICT_LABELS[verdict.verdict],
+      ...draft, pixelId: draft.account, gapText: gapMs === null ? null : gapWords(gapMs), ...verdict, verdictLabel: VERDICT_LABELS[verdict.verdict],
       ...sideStates(draft, findings), findings,
       warnings: findings.filter((f) => f.level !== 'ok').map((f) => ({ code: f.code, message: f.detail })),
     });
@@ -223,7 +228,11 @@ export function pairCopies(input: CopiesInput): PairsReport {
     mergeWindowMs: MERGE_WINDOW_MS,
     destinations: [...present].map((d) => {
       const r = DESTINATION_RULES[d];
-      return { destination: d, name: r.name, pixelName: r.pixelName, serverName: r.serverName, pairedBy: r.pairedBy, dedupText: r.dedupText };
+      const keys = (specs: DestinationRules['serverKeys']) => specs.map(({ key, label }) => ({ key, label }));
+      return {
+        destination: d, name: r.name, pixelName: r.pixelName, serverName: r.serverName, pairedBy: r.pairedBy, dedupText: r.dedupText,
+        pixelKeys: keys(r.pixelKeys), serverKeys: keys(r.serverKeys),
+      };
     }),
     filter: { testEventCode: input.testEventCode ?? null, rule: TEST_CODE_RULE, pixelPairedElsewhere: view.pixelPairedElsewhere, pixelUnattributed: view.pixelUnattributed },
     summary: summarise(pairs, input.testEventCode ?? null, platform),

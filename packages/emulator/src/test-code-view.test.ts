@@ -15,6 +15,7 @@ describe('the test event code filter, on both sides', () => {
     expect(report.pairs.map((p) => p.eventId).sort()).toEqual(['cart_1_add_to_cart_t', 'chk_1_initiate_checkout_t', 'ord_1_complete_payment_t', 'view_1_t']);
     expect(report.pairs.every((p) => p.pixel?.status === 'sent' && p.verdict === 'ok')).toBe(true);
     expect(report.summary).toMatchObject({ pairs: 4, paired: 4, ok: 4, warnings: {} });
+    expect(report.summary.headline).toBe('All 4 events with test code TEST123 are correct.');
     expect(report.filter).toMatchObject({ testEventCode: 'TEST123', pixelPairedElsewhere: 8, pixelUnattributed: 0 });
     expect(report.filter.rule).toContain("its pair's server copy was sent with that code");
 

@@ -17,7 +17,7 @@ export interface TestCodeView {
   pixel: PixelCopy[];
   /** Browser copies whose pair has a server copy sent without this code (or with another one). */
   pixelPairedElsewhere: number;
-  /** Browser copies with no server copy and no browser id seen on a server copy with this code. */
+  /** Browser copies with an event id but no server copy, and no browser id seen on a server copy with this code. */
   pixelUnattributed: number;
 }
 
@@ -39,7 +39,8 @@ export function testCodeView(copies: Pick<CopySet, 'server' | 'pixel'>, code: st
     if (key !== null && keysWithCode.has(key)) pixel.push(p);
     else if (key !== null && keysAnywhere.has(key)) pixelPairedElsewhere++;
     else if (p.browserId && browsers.has(p.destination + SEP + p.browserId)) pixel.push(p);
-    else pixelUnattributed++;
+    // Copies without an event id never pair; they are only counted (unkeyed), so leaving them out is not news.
+    else if (key !== null) pixelUnattributed++;
   }
   return { server, pixel, pixelPairedElsewhere, pixelUnattributed };
 }

@@ -17,7 +17,9 @@ describe('verdicts for the demo journeys', () => {
     const view = byEvent(report.pairs, 'ViewContent');
     expect(view.findings).toContainEqual(expect.objectContaining({ code: 'anonymous_upper_funnel', level: 'ok' }));
     expect(view.reason).toBe('Both copies arrived 0.1 s apart; TikTok merges them and counts the action once.');
-    expect(view).toMatchObject({ verdictLabel: 'OK', pixelState: { state: 'sent', text: 'Sent' }, serverState: { state: 'accepted', text: 'Accepted' } });
+    expect(byEvent(pairEvents({ server: [server('Lead', 'l', { at: T0 + 40 })], pixel: [pixel('Lead', 'l')], now: LATER }).pairs, 'Lead'))
+      .toMatchObject({ gapText: 'within 0.1 s', reason: 'Both copies arrived within 0.1 s; TikTok merges them and counts the action once.' });
+    expect(view).toMatchObject({ gapText: '0.1 s apart', verdictLabel: 'OK', pixelState: { state: 'sent', text: 'Sent' }, serverState: { state: 'accepted', text: 'Accepted' } });
   });
 
   it('a rejected journey shows every pair as not sent by consent, OK, with no missing-pixel warning', () => {

@@ -65,14 +65,15 @@ function headline(s: Omit<PairsSummary, 'headline'>, testEventCode: string | nul
       ? 'No events yet. Each action in the shop appears here as soon as one of its copies arrives.'
       : `No events with test event code ${testEventCode} yet.`;
   }
-  const of = `of ${plural(s.pairs, 'event', 'events')}`;
+  const scope = testEventCode === null ? '' : ` with test code ${testEventCode}`;
+  const of = `of ${plural(s.pairs, 'event', 'events')}${scope}`;
   if (s.broken) {
     const more = s.attention ? ` ${s.attention} more ${s.attention === 1 ? 'needs' : 'need'} attention.` : '';
     return `${s.broken} ${of} ${s.broken === 1 ? 'is' : 'are'} broken: ${platform} will count ${s.broken === 1 ? 'it' : 'them'} wrongly or lose ${s.broken === 1 ? 'it' : 'them'}. Start with the red rows.${more}`;
   }
   if (s.attention) return `Every event is counted correctly; ${s.attention} ${of} ${s.attention === 1 ? 'needs' : 'need'} attention.`;
   const consent = s.notSentByConsent ? `: ${s.notSentByConsent} not sent by the browser, by consent` : '';
-  return s.pairs === 1 ? `The event is correct${consent}.` : `All ${s.pairs} events are correct${consent}.`;
+  return s.pairs === 1 ? `The event${scope} is correct${consent}.` : `All ${s.pairs} events${scope} are correct${consent}.`;
 }
 
 /** `platform` names who miscounts in the headline ('TikTok', or 'the platform' when several destinations are in view). */
