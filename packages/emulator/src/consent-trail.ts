@@ -22,30 +22,47 @@ export interface ConsentTrail {
 
 const SEP = '\u0000';
 
-export function consentTrail(records: readonly BrowserConsent[]): ConsentTrail {
-  // destination + page URL → page load → its consent calls in arrival order
-  const byUrl = new Map<string, Map<string, BrowserConsent[]>>();
-  for (const r of records) {
-    const urlKey = r.destination + SEP + r.pageUrl;
-    let pages = byUrl.get(urlKey);
-    if (!pages) byUrl.set(urlKey, (pages = new Map()));
-    const calls = pages.get(r.page);
-    if (calls) calls.push(r); else pages.set(r.page, [r]);
+/** One page load's consent trail: when it started and where it ended. */
+interface PageTrail { firstAt: number; last: BrowserConsent }
+
+/** The page load whose trail started closest to `at` (binary search over loads sorted by start). */
+function nearest(loads: readonly PageTrail[] | undefined, at: number): PageTrail | null {
+  if (!loads?.length) return null;
+  let lo = 0;
+  let hi = loads.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (loads[mid]!.firstAt < at) lo = mid + 1; else hi = mid;
   }
+  const after = loads[lo]!;
+  const before = lo > 0 ? loads[lo - 1]! : null;
+  return before && at - before.firstAt <= after.firstAt - at ? before : after;
+}
+
+export function consentTrail(records: readonly BrowserConsent[]): ConsentTrail {
+  // destination + account ('' for calls on every pixel) + page URL → its page loads, sorted by start.
+  const pages = new Map<string, Map<string, PageTrail>>();
+  for (const r of records) {
+    const key = r.destination + SEP + (r.account ?? '') + SEP + r.pageUrl;
+    let loads = pages.get(key);
+    if (!loads) pages.set(key, (loads = new Map()));
+    const load = loads.get(r.page);
+    if (!load) loads.set(r.page, { firstAt: r.at, last: r });
+    else {
+      if (r.at < load.firstAt) load.firstAt = r.at;
+      if (r.step >= load.last.step) load.last = r;
+    }
+  }
+  const index = new Map<string, PageTrail[]>();
+  for (const [key, loads] of pages) index.set(key, [...loads.values()].sort((a, b) => a.firstAt - b.firstAt));
 
   const pageState = (server: ServerCopy): BrowserConsent | null => {
     if (!server.pageUrl) return null;
-    const pages = byUrl.get(server.destination + SEP + server.pageUrl);
-    if (!pages) return null;
-    let best: BrowserConsent[] | null = null;
-    let bestGap = Infinity;
-    for (const calls of pages.values()) {
-      const relevant = calls.filter((c) => c.account === null || c.account === server.account);
-      if (!relevant.length) continue;
-      const gap = Math.abs(relevant[0]!.at - server.at);
-      if (gap < bestGap) { best = relevant; bestGap = gap; }
-    }
-    return best ? best[best.length - 1]! : null;
+    const find = (account: string) => nearest(index.get(server.destination + SEP + account + SEP + server.pageUrl), server.at);
+    const global = find('');
+    const own = find(server.account);
+    if (!global || !own) return (global ?? own)?.last ?? null;
+    return Math.abs(own.firstAt - server.at) <= Math.abs(global.firstAt - server.at) ? own.last : global.last;
   };
 
   return {

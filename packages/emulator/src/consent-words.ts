@@ -13,10 +13,20 @@ export interface ServerConsentWords {
 
 const DECLARED: Record<DeclaredConsent, string> = { granted: 'granted', denied: 'refused', not_stated: 'not stated' };
 
+// A few dozen combinations at most: share one answer per combination (pairs may number 100k).
+const cache = new Map<string, ServerConsentWords>();
+
 export function serverConsentWords(
   consent: { adUserData: DeclaredConsent; adPersonalization: DeclaredConsent; limitedDataUse: boolean | null },
   platform: string,
 ): ServerConsentWords {
+  const key = `${consent.adUserData}|${consent.adPersonalization}|${consent.limitedDataUse}|${platform}`;
+  let words = cache.get(key);
+  if (!words) cache.set(key, (words = describe(consent, platform)));
+  return words;
+}
+
+function describe(consent: { adUserData: DeclaredConsent; adPersonalization: DeclaredConsent; limitedDataUse: boolean | null }, platform: string): ServerConsentWords {
   const ldu: LimitedDataUse = consent.limitedDataUse === null ? 'not_set' : consent.limitedDataUse ? 'on' : 'off';
   const lduText = ldu === 'on' ? `on (${platform} limits how it uses this event)` : ldu === 'off' ? 'off' : 'not set (same as off)';
   return {

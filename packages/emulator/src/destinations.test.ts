@@ -63,6 +63,7 @@ describe('TikTok records adapted into copies', () => {
     });
     expect(copies.pixel).toEqual([expect.objectContaining({ callId: 'pg-2', status: 'sent', consent: 'granted', keys: { email: true, phone_number: false, external_id: false, ttp: true } })]);
     expect(copies.consent.map((c) => [c.page, c.state])).toEqual([['pg', 'held'], ['pg', 'granted']]);
+    expect(copies.consent[1]!.step).toBeGreaterThan(copies.consent[0]!.step);
     expect(copies.server[0]).toMatchObject({ destination: 'tiktok', account: 'PIX', eventTimeMs: Math.floor(T0 / 1000) * 1000, pageUrl: 'https://shop.example/p', consent: { adUserData: 'granted', adPersonalization: 'not_stated', limitedDataUse: false } });
   });
 });

@@ -78,6 +78,8 @@ export interface BrowserConsent {
   pageUrl: string;
   /** One page load. */
   page: string;
+  /** Order of the call within its page load (beacons may arrive out of order). */
+  step: number;
   state: 'held' | 'granted' | 'revoked';
 }
 

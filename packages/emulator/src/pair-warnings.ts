@@ -4,7 +4,7 @@
  * platform will miscount or lose it), a reason in plain words for a marketer, and a detail
  * in field names for a developer. Pure: the pair and its context in, findings out.
  */
-import type { DestinationRules, MatchKeySpec } from './destinations.js';
+import { TIKTOK_RULES, type DestinationRules, type MatchKeySpec } from './destinations.js';
 import type { Pair } from './pairing.js';
 
 export type Verdict = 'ok' | 'attention' | 'broken';
@@ -44,13 +44,12 @@ export interface FindingContext {
   byConsentSource: string | null;
 }
 
-export const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+/** TikTok's stale event_time limit (each destination's is in destinations.ts). */
+export const STALE_AFTER_MS: number = TIKTOK_RULES.staleAfterMs!;
 /** Clock skew tolerated before an event_time counts as in the future. */
 export const FUTURE_SKEW_MS = 60 * 1000;
 /** How long a copy may wait for its twin before it counts as missing (outboxes send a moment later). */
 export const TWIN_WAIT_MS = 60 * 1000;
-
-const LEVEL_ORDER: Record<Verdict, number> = { broken: 0, attention: 1, ok: 2 };
 
 const listOf = (specs: readonly MatchKeySpec[]) => specs.map((s) => s.label).join(', ');
 
@@ -64,8 +63,10 @@ export function gapWords(ms: number): string {
 }
 
 export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
-  const out: Finding[] = [];
-  const add = (code: FindingCode, level: Verdict, reason: string, detail: string) => out.push({ code, level, reason, detail });
+  // One list per level, joined worst first at the end: the order of detection within a level.
+  const byLevel: Record<Verdict, Finding[]> = { broken: [], attention: [], ok: [] };
+  const add = (code: FindingCode, level: Verdict, reason: string, detail: string) => { byLevel[level].push({ code, level, reason, detail }); };
+  const done = () => byLevel.broken.concat(byLevel.attention, byLevel.ok);
   const { rules: r, now } = ctx;
   const { pixel, server, event, eventId } = pair;
   const P = r.name;
@@ -136,7 +137,7 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
     add('outside_merge_window', 'attention', `The copies arrived ${gapWords(pair.gapMs)}: ${P} counts one, but cannot combine their match keys (only within ${r.mergeWindowMs / 60_000} min).`,
       `gap ${Math.round(pair.gapMs / 1000)} s exceeds the ${r.mergeWindowMs / 1000} s merge window; the later copy is dropped, not merged`);
   }
-  if (!server) return sortFindings(out);
+  if (!server) return done();
 
   if (pixel && pixel.status === 'sent' && server.consent.adUserData === 'denied') {
     add('consent_mismatch', 'attention', 'The browser sent this event although the server copy says the shopper refused ad data.',
@@ -184,14 +185,5 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
     add('future_event_time', 'attention', "The event's time is in the future: the server clock or the time unit is wrong.",
       `event_time is ${Math.round(-age / 1000)} s in the future at arrival`);
   }
-  return sortFindings(out);
-}
-
-/** Worst first; the order of detection within a level. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.map((f, i) => [f, i] as const).sort((a, b) => LEVEL_ORDER[a[0].level] - LEVEL_ORDER[b[0].level] || a[1] - b[1]).map(([f]) => f);
-}
-
-export function worstLevel(findings: readonly Finding[]): Verdict {
-  return findings.reduce<Verdict>((worst, f) => (LEVEL_ORDER[f.level] < LEVEL_ORDER[worst] ? f.level : worst), 'ok');
+  return done();
 }

@@ -211,10 +211,15 @@ export function pairCopies(input: CopiesInput): PairsReport {
       rules, names: names.get(nameKey(sample))!, now: input.now, byConsent: byConsent?.state ?? null, byConsentSource: byConsent?.source ?? null,
     });
     const verdict = verdictOf(findings);
+    const sides = sideStates(draft, findings);
+    const warnings: PairWarning[] = [];
+    for (const f of findings) if (f.level !== 'ok') warnings.push({ code: f.code, message: f.detail });
+    // Written out rather than spread: one object shape for every pair keeps this loop cheap at 100k pairs.
     pairs.push({
-      ...draft, pixelId: draft.account, gapText: gapMs === null ? null : gapWords(gapMs), ...verdict, verdictLabel: VERDICT_LABELS[verdict.verdict],
-      ...sideStates(draft, findings), findings,
-      warnings: findings.filter((f) => f.level !== 'ok').map((f) => ({ code: f.code, message: f.detail })),
+      destination: draft.destination, account: draft.account, pixelId: draft.account, event: draft.event, eventId: draft.eventId,
+      verdict: verdict.verdict, verdictLabel: VERDICT_LABELS[verdict.verdict], code: verdict.code, reason: verdict.reason,
+      pixelState: sides.pixelState, serverState: sides.serverState, pixel, server,
+      gapMs, gapText: gapMs === null ? null : gapWords(gapMs), withinMergeWindow, findings, warnings,
     });
   }
 

@@ -18,10 +18,10 @@ function declared(value: unknown): DeclaredConsent {
   return v === 'unknown' ? 'not_stated' : v;
 }
 
-/** The stub's callId is `<page load>-<n>`. */
-function pageOf(callId: string): string {
+/** The stub's callId is `<page load>-<n>`: the page load, and the call's order in it. */
+function pageOf(callId: string): { page: string; step: number } {
   const dash = callId.lastIndexOf('-');
-  return dash > 0 ? callId.slice(0, dash) : callId;
+  return dash > 0 ? { page: callId.slice(0, dash), step: Number(callId.slice(dash + 1)) || 0 } : { page: callId, step: 0 };
 }
 
 export function tiktokServerCopy(e: AcceptedEvent): ServerCopy {
@@ -76,7 +76,7 @@ export function tiktokConsentTrail(calls: readonly PixelCall[]): BrowserConsent[
   const out: BrowserConsent[] = [];
   for (const c of calls) {
     const state = CONSENT_CALLS[c.method];
-    if (state) out.push({ destination: 'tiktok', account: c.pixelId, at: c.at, pageUrl: c.url, page: pageOf(c.callId), state });
+    if (state) out.push({ destination: 'tiktok', account: c.pixelId, at: c.at, pageUrl: c.url, ...pageOf(c.callId), state });
   }
   return out;
 }

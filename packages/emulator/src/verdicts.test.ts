@@ -44,7 +44,10 @@ describe('verdicts for the demo journeys', () => {
     const held = pairEvents({ server: [copy], pixel: [consentCall('holdConsent', 'pg', url, T0)], now: LATER });
     expect(held.pairs[0]).toMatchObject({ verdict: 'ok', code: 'pixel_not_sent' });
     expect(held.pairs[0]!.reason).toContain('held');
-    const granted = pairEvents({ server: [copy], pixel: [consentCall('holdConsent', 'pg', url, T0), consentCall('grantConsent', 'pg', url, T0 + 5)], now: LATER });
+    // The grant's beacon may land before the hold's: the in-page order decides, not arrival.
+    const hold = consentCall('holdConsent', 'pg', url, T0 + 5);
+    const grant = consentCall('grantConsent', 'pg', url, T0);
+    const granted = pairEvents({ server: [copy], pixel: [grant, hold].map((c, i) => ({ ...c, callId: `pg-${i === 0 ? 2 : 1}` })), now: LATER });
     expect(granted.pairs[0]).toMatchObject({ verdict: 'attention', code: 'pixel_missing', pixelState: { state: 'missing' } });
   });
 });
