@@ -57,8 +57,8 @@ export const TEST_EVENTS_SCRIPT = String.raw`
     var facts = [plural(s.pairs, 'event', 'events')];
     if (s.paired) facts.push(s.paired + ' paired (both copies arrived)');
     if (s.notSentByConsent) facts.push(s.notSentByConsent + ' not sent by the browser, by consent');
-    if (s.serverOnly - s.notSentByConsent > 0) facts.push((s.serverOnly - s.notSentByConsent) + ' server copy only');
-    if (s.pixelOnly) facts.push(s.pixelOnly + ' browser copy only');
+    if (s.serverOnly - s.serverOnlyByConsent > 0) facts.push((s.serverOnly - s.serverOnlyByConsent) + ' with only the server copy');
+    if (s.pixelOnly) facts.push(s.pixelOnly + ' with only the browser copy');
     if (u.serverWithoutEventId) facts.push(plural(u.serverWithoutEventId, 'server copy', 'server copies') + ' without event_id (cannot pair)');
     if (u.pixelWithoutEventId) facts.push(plural(u.pixelWithoutEventId, 'page view', 'page views') + ' without event_id' + (u.autoPageviews ? ' (' + u.autoPageviews + ' automatic)' : ''));
     $('facts').textContent = facts.join(' · ');

@@ -30,7 +30,7 @@ describe('verdicts for the demo journeys', () => {
       expect(findingCodes(pair)).toContain('anonymous_by_consent');
       expect(pair.reason).toContain('by consent');
     }
-    expect(report.summary).toMatchObject({ ok: 4, notSentByConsent: 4, serverOnly: 4, warnings: {} });
+    expect(report.summary).toMatchObject({ ok: 4, notSentByConsent: 4, serverOnly: 4, serverOnlyByConsent: 4, warnings: {} });
     expect(report.summary.headline).toBe('All 4 events are correct: 4 not sent by the browser, by consent.');
   });
 

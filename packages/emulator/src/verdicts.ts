@@ -26,6 +26,8 @@ export interface PairsSummary {
   broken: number;
   /** Pairs whose browser copy was held or refused by consent, or never made for that reason. */
   notSentByConsent: number;
+  /** Of the server-only pairs, those that consent explains. */
+  serverOnlyByConsent: number;
   /** One sentence for the top of the page. */
   headline: string;
   /** Counts of the codes that need action. */
@@ -79,7 +81,7 @@ function headline(s: Omit<PairsSummary, 'headline'>, testEventCode: string | nul
 /** `platform` names who miscounts in the headline ('TikTok', or 'the platform' when several destinations are in view). */
 export function summarise(pairs: readonly Pair[], testEventCode: string | null, platform: string): PairsSummary {
   const s: Omit<PairsSummary, 'headline'> = {
-    pairs: pairs.length, paired: 0, serverOnly: 0, pixelOnly: 0, clean: 0, ok: 0, attention: 0, broken: 0, notSentByConsent: 0, warnings: {}, findings: {},
+    pairs: pairs.length, paired: 0, serverOnly: 0, pixelOnly: 0, clean: 0, ok: 0, attention: 0, broken: 0, notSentByConsent: 0, serverOnlyByConsent: 0, warnings: {}, findings: {},
   };
   for (const pair of pairs) {
     if (pair.pixel && pair.server) s.paired++;
@@ -87,7 +89,10 @@ export function summarise(pairs: readonly Pair[], testEventCode: string | null, 
     else s.pixelOnly++;
     s[pair.verdict]++;
     if (pair.verdict === 'ok') s.clean++;
-    if (pair.pixelState.state === 'not_sent_by_consent') s.notSentByConsent++;
+    if (pair.pixelState.state === 'not_sent_by_consent') {
+      s.notSentByConsent++;
+      if (!pair.pixel) s.serverOnlyByConsent++;
+    }
     for (const f of pair.findings) {
       s.findings[f.code] = (s.findings[f.code] ?? 0) + 1;
       if (f.level !== 'ok') s.warnings[f.code] = (s.warnings[f.code] ?? 0) + 1;
