@@ -9,12 +9,15 @@ import type { RecordStore } from './records.js';
 import { toPixelCall } from './pixel/pixel-call.js';
 import { pixelScript } from './pixel/stub-script.js';
 import { pairEvents } from './pairing.js';
+import type { CopySet } from './pair-copies.js';
 import { testEventsPage } from './test-events-page.js';
 
 export interface AdminDeps {
   records: RecordStore;
   faults: Faults;
   baseUrl: () => string;
+  /** Other destinations' copies for the Test Events pairs (Meta's and Google's stand-ins adapt theirs; see pair-copies.ts). */
+  otherCopies?: () => readonly CopySet[];
 }
 
 const MAX_PIXEL_BODY = 256 * 1024;
@@ -107,7 +110,10 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, dep
       json(200, records.snapshot(q.get('summary') === '1' || q.get('summary') === 'true'));
       return true;
     case 'GET /__emulator/pairs':
-      json(200, pairEvents({ server: records.events(), pixel: records.pixelCalls(), now: Date.now(), testEventCode: q.get('test_event_code') ?? undefined, limit: Number(q.get('limit') ?? 0) }));
+      json(200, pairEvents({
+        server: records.events(), pixel: records.pixelCalls(), also: deps.otherCopies?.(), now: Date.now(),
+        testEventCode: q.get('test_event_code') || undefined, limit: Number(q.get('limit') ?? 0),
+      }));
       return true;
     case 'GET /__emulator/faults':
       json(200, { faults: faults.get() });

@@ -1,99 +1,66 @@
 /**
  * The local "Test Events" page: polls `/__emulator/pairs` and shows each browser/server pair
- * side by side. Rendered with textContent only (event names come from pages under test).
- * Stable hooks for browser tests: `body[data-ready]` after the first render, one
- * `tr[data-testid=pair]` per pair with `data-event`, `data-event-id`, `data-warnings`.
+ * with its verdict, for a marketer (the reason in words) and a developer (the code beside it).
+ * Stable hooks for browser tests: `body[data-ready]` after the first render; one
+ * `tr[data-testid=pair]` per pair with `data-destination`, `data-event`, `data-event-id`,
+ * `data-verdict`, `data-code` and `data-warnings`; one `tr[data-testid=quality]` per event name
+ * with `data-event` and `data-level`; `#counts li[data-verdict]` for the totals.
  */
-const STYLE = `
-body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#161823}
-header{background:#161823;color:#fff;padding:12px 20px;display:flex;gap:16px;align-items:baseline;flex-wrap:wrap}
-header h1{font-size:18px;margin:0}header .sub{color:#aab}
-main{padding:16px 20px}
-.summary{display:flex;gap:10px;flex-wrap:wrap;margin-bottom:12px}
-.chip{background:#fff;border:1px solid #dde;border-radius:14px;padding:3px 10px}
-.chip.warn{border-color:#f0b429;background:#fff8e1}
-table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dde}
-th,td{border-bottom:1px solid #eef;padding:6px 8px;text-align:left;vertical-align:top}
-th{background:#fafbfc;font-weight:600;font-size:12px;text-transform:uppercase;color:#556}
-code{font:12px ui-monospace,monospace}
-.ok{color:#127a3b}.bad{color:#b3261e}.muted{color:#889}
-.key{display:inline-block;margin:1px 3px 1px 0;padding:0 5px;border-radius:4px;font-size:12px}
-.key.on{background:#e3f6e9;color:#127a3b}.key.off{background:#f3f3f5;color:#99a;text-decoration:line-through}
-ul.warnings{margin:0;padding-left:16px;color:#8a4b00}
-`;
+import { TEST_EVENTS_SCRIPT } from './test-events-script.js';
+import { TEST_EVENTS_STYLE } from './test-events-style.js';
 
-const SCRIPT = `
-(function () {
-  var params = new URLSearchParams(location.search);
-  var code = params.get('test_event_code');
-  var api = '/__emulator/pairs?limit=' + (params.get('limit') || '500') + (code ? '&test_event_code=' + encodeURIComponent(code) : '');
-  function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = String(text); return e; }
-  function time(ms) { return ms == null ? '' : new Date(ms).toISOString().slice(11, 23); }
-  function keys(obj) {
-    var span = el('div');
-    Object.keys(obj || {}).forEach(function (k) { span.appendChild(el('span', 'key ' + (obj[k] ? 'on' : 'off'), k)); });
-    return span;
-  }
-  function side(td, lines) { lines.forEach(function (l) { if (l) td.appendChild(typeof l === 'string' ? el('div', null, l) : l); }); }
-  function render(report) {
-    var s = report.summary;
-    var summary = document.getElementById('summary');
-    summary.textContent = '';
-    [['pairs', s.pairs], ['paired', s.paired], ['server only', s.serverOnly], ['pixel only', s.pixelOnly], ['clean', s.clean]].forEach(function (c) {
-      summary.appendChild(el('span', 'chip', c[0] + ': ' + c[1]));
-    });
-    Object.keys(s.warnings).forEach(function (w) { summary.appendChild(el('span', 'chip warn', w + ': ' + s.warnings[w])); });
-    var u = report.unkeyed;
-    summary.appendChild(el('span', 'chip', 'without event_id: server ' + u.serverWithoutEventId + ', pixel ' + u.pixelWithoutEventId + ' (auto page views ' + u.autoPageviews + ')'));
-    var body = document.getElementById('rows');
-    body.textContent = '';
-    report.pairs.forEach(function (p) {
-      var tr = el('tr');
-      tr.setAttribute('data-testid', 'pair');
-      tr.setAttribute('data-event', p.event);
-      tr.setAttribute('data-event-id', p.eventId);
-      tr.setAttribute('data-warnings', p.warnings.map(function (w) { return w.code; }).join(' '));
-      var id = el('td'); var idLine = el('div'); idLine.appendChild(el('code', null, p.eventId)); side(id, [el('b', null, p.event), idLine, el('div', 'muted', 'pixel ' + (p.pixelId || '(none)'))]);
-      var px = el('td');
-      if (p.pixel) side(px, [el('span', p.pixel.status === 'sent' ? 'ok' : 'bad', p.pixel.status + (p.pixel.sent > 1 ? ' x' + p.pixel.sent : '')), 'at ' + time(p.pixel.firstAt), 'consent: ' + p.pixel.consent, keys(p.pixel.matchKeys)]);
-      else px.appendChild(el('span', 'bad', 'missing'));
-      var sv = el('td');
-      if (p.server) side(sv, [el('span', 'ok', 'accepted' + (p.server.count > 1 ? ' x' + p.server.count : '')), 'at ' + time(p.server.firstAt),
-        'event_time ' + new Date(p.server.eventTime * 1000).toISOString().replace('.000', ''),
-        'limited_data_use: ' + p.server.limitedDataUse + (p.server.adUserData !== undefined ? ', ad_user_data: ' + p.server.adUserData : '') + (p.server.adPersonalization !== undefined ? ', ad_personalization: ' + p.server.adPersonalization : ''),
-        keys(p.server.matchKeys)]);
-      else sv.appendChild(el('span', 'bad', 'missing'));
-      var gap = el('td');
-      if (p.gapMs != null) side(gap, [el('span', p.withinMergeWindow ? 'ok' : 'bad', (p.gapMs / 1000).toFixed(1) + ' s'), p.withinMergeWindow ? 'merged (< 5 min)' : 'deduplicated, not merged']);
-      var warn = el('td');
-      if (p.warnings.length) { var ul = el('ul', 'warnings'); p.warnings.forEach(function (w) { ul.appendChild(el('li', null, w.message)); }); warn.appendChild(ul); }
-      else warn.appendChild(el('span', 'ok', 'none'));
-      [id, px, sv, gap, warn].forEach(function (td) { tr.appendChild(td); });
-      body.appendChild(tr);
-    });
-    document.getElementById('updated').textContent = 'updated ' + time(report.generatedAt);
-    document.body.setAttribute('data-ready', '1');
-  }
-  function poll() {
-    fetch(api, { cache: 'no-store' }).then(function (r) { return r.json(); }).then(render)
-      .catch(function () { document.getElementById('updated').textContent = 'stand-in unreachable'; })
-      .then(function () { setTimeout(poll, 2000); });
-  }
-  poll();
-})();
-`;
+const HELP = `
+<details class="help" id="help">
+<summary>How this page decides</summary>
+<h3>What a pair is</h3>
+<ul id="help-pairs"></ul>
+<p>The browser copy comes from the pixel in the shopper's browser, the server copy from your backend. When both arrive with the same ids, the platform counts the action once and can use the match keys of both.</p>
+<h3>Verdicts</h3>
+<ul>
+<li><b>OK</b>: counted once, with the data it should have. This includes states that are correct by design: <i>not sent, by consent</i> (the shopper refused or has not answered the consent banner, so the pixel stayed silent and only the server copy went out, without personal data), and browsing events such as ViewContent that carry no email or phone but do carry IP address and user agent.</li>
+<li><b>Needs attention</b>: counted, but matching is weaker than it could be (no IP address or user agent, no email on a purchase, copies too far apart to merge), the backend sends twice, or a copy is still on its way (a copy waits a minute for its twin).</li>
+<li><b>Broken</b>: the platform will count the action twice, not at all, or as the wrong event: no server copy, a different event name on each side, one event id used for different actions, a standard name in the wrong case, or personal data sent after a refusal.</li>
+</ul>
+<p>A browser copy counts as "not sent, by consent" when the pixel recorded it as held or dropped, when the server copy says the shopper refused ad data (ad_user_data denied), or when the page it came from recorded a consent hold or refusal.</p>
+<h3>Test event code</h3>
+<p id="help-filter"></p>
+<h3>For developers</h3>
+<p>Every verdict, reason, code and summary on this page comes from <code>GET /__emulator/pairs</code> (add <code>?test_event_code=</code> to filter). Open "Developer detail" on a row for each finding's code and what to change, in field names.</p>
+</details>`;
 
 export function testEventsPage(): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Test Events · pixelpair emulator</title>
-<meta name="viewport" content="width=device-width,initial-scale=1"><style>${STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><title>Test Events · pixelpair</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><style>${TEST_EVENTS_STYLE}</style></head>
 <body>
-<header><h1>Test Events</h1><span class="sub">pixelpair local TikTok stand-in · pairs by pixel id + event + event_id · TikTok merges copies within 5 min</span><span class="sub" id="updated"></span></header>
-<main>
-<div class="summary" id="summary"></div>
-<table><thead><tr><th>Event / event_id</th><th>Pixel copy</th><th>Server copy</th><th>Gap</th><th>Warnings</th></tr></thead>
+<header class="top"><div class="wrap">
+<h1>Test Events</h1><p class="sub">pixelpair local stand-in · <span id="dest">TikTok</span></p><span id="updated">Loading…</span>
+</div></header>
+<main class="wrap">
+<section class="overview" id="summary" aria-label="Overview">
+<p class="headline" id="headline">Loading the pairs…</p>
+<ul class="counts" id="counts"></ul>
+<p class="facts" id="facts"></p>
+<p class="offline" id="offline" hidden>The stand-in is not answering; retrying every 2 s.</p>
+<form class="filter" id="filter" method="get" action="/test-events">
+<label for="code">Test event code</label>
+<input id="code" name="test_event_code" placeholder="e.g. TEST123" autocomplete="off" spellcheck="false">
+<button type="submit">Filter</button> <a id="clear" href="/test-events" hidden>Show all events</a>
+<p class="note" id="filter-note" hidden></p>
+</form>
+</section>
+<h2>Events</h2>
+<p class="intro">Newest first. Each row is one action: its verdict, the browser copy and the server copy.</p>
+<p class="empty" id="pairs-empty" hidden>Nothing yet. Each action in the shop appears here as soon as one of its copies arrives.</p>
+<table class="pairs" id="pairs-table"><thead><tr><th scope="col">Verdict</th><th scope="col">Event</th><th scope="col">Browser copy</th><th scope="col">Server copy</th><th scope="col">Timing</th></tr></thead>
 <tbody id="rows"></tbody></table>
+<h2>Match quality by event</h2>
+<p class="intro">Which match keys arrive on the server copies, and how often. More keys let the platform match more of your shoppers to their ad clicks.</p>
+<p class="empty" id="quality-empty" hidden>No server copies yet.</p>
+<table class="quality" id="quality-table"><thead><tr><th scope="col">Event</th><th scope="col">Copies</th><th scope="col">Match keys on the server copies</th><th scope="col">In plain words</th></tr></thead>
+<tbody id="quality-rows"></tbody></table>
+${HELP}
 </main>
-<script>${SCRIPT}</script>
+<script>${TEST_EVENTS_SCRIPT}</script>
 </body></html>`;
 }

@@ -1,0 +1,51 @@
+/** Consent and status as words a marketer reads, never raw null/true. */
+import type { DeclaredConsent, PixelCopy } from './pair-copies.js';
+
+export type LimitedDataUse = 'on' | 'off' | 'not_set';
+
+export interface ServerConsentWords {
+  adUserData: DeclaredConsent;
+  adPersonalization: DeclaredConsent;
+  limitedDataUse: LimitedDataUse;
+  /** One line per signal, e.g. "Ad data: refused". */
+  text: string[];
+}
+
+const DECLARED: Record<DeclaredConsent, string> = { granted: 'granted', denied: 'refused', not_stated: 'not stated' };
+
+// A few dozen combinations at most: share one answer per combination (pairs may number 100k).
+const cache = new Map<string, ServerConsentWords>();
+
+export function serverConsentWords(
+  consent: { adUserData: DeclaredConsent; adPersonalization: DeclaredConsent; limitedDataUse: boolean | null },
+  platform: string,
+): ServerConsentWords {
+  const key = `${consent.adUserData}|${consent.adPersonalization}|${consent.limitedDataUse}|${platform}`;
+  let words = cache.get(key);
+  if (!words) cache.set(key, (words = describe(consent, platform)));
+  return words;
+}
+
+function describe(consent: { adUserData: DeclaredConsent; adPersonalization: DeclaredConsent; limitedDataUse: boolean | null }, platform: string): ServerConsentWords {
+  const ldu: LimitedDataUse = consent.limitedDataUse === null ? 'not_set' : consent.limitedDataUse ? 'on' : 'off';
+  const lduText = ldu === 'on' ? `on (${platform} limits how it uses this event)` : ldu === 'off' ? 'off' : 'not set (same as off)';
+  return {
+    adUserData: consent.adUserData,
+    adPersonalization: consent.adPersonalization,
+    limitedDataUse: ldu,
+    text: [
+      `Ad data: ${DECLARED[consent.adUserData]}`,
+      `Personalised ads: ${DECLARED[consent.adPersonalization]}`,
+      `Limited data use: ${lduText}`,
+    ],
+  };
+}
+
+export function pixelConsentWords(consent: PixelCopy['consent']): string {
+  switch (consent) {
+    case 'default': return 'no consent mode on the page';
+    case 'held': return "waiting for the shopper's consent choice";
+    case 'granted': return 'consent granted';
+    case 'revoked': return 'consent refused';
+  }
+}
