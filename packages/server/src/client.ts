@@ -11,7 +11,7 @@ import type { AnyDestination, PreparedEvent } from './destinations/destination.j
 import { tiktokDestination, type TikTokSettings } from './destinations/tiktok/tiktok.js';
 import { aggregateMatchKeys, DESTINATION_MATCH_WEIGHTS, type MatchSummary } from './diagnostics/match-keys.js';
 import { deliverPrepared, type ChunkResult, type RetrySettings } from './delivery/deliver.js';
-import { createHttpSender, type HttpSender } from './delivery/http.js';
+import { sendersPerDestination, type HttpSender } from './delivery/http.js';
 import { jsonLogger, type Logger } from './delivery/logger.js';
 import { deliveryRecord, rejectionRecord, statusOf, type EventStatus } from './delivery/record.js';
 import type { NormalizeSettings } from './envelope/normalized-event.js';
@@ -101,8 +101,9 @@ function destinationMap(destinations: readonly AnyDestination[]): Map<Destinatio
 export function createClient(config: ClientConfig): PixelpairClient {
   const destinations = destinationMap(config?.destinations);
   const list = [...destinations.values()];
-  const http = config.http ?? createHttpSender({ timeoutMs: config.timeoutMs, connections: config.connections });
-  const ownsHttp = !config.http;
+  // Each destination gets its own connections unless the caller brings one sender for all.
+  const own = sendersPerDestination({ timeoutMs: config.timeoutMs, connections: config.connections });
+  const http = config.http ?? ((id: DestinationId) => own.for(id));
   const logger = config.logger ?? jsonLogger();
 
   async function send(envelopes: Iterable<unknown>, options: SendOptions = {}): Promise<SendReport> {
@@ -200,7 +201,7 @@ export function createClient(config: ClientConfig): PixelpairClient {
     prepare: (envelope) => prepareForDestinations(envelope, list, config),
     send,
     async close() {
-      if (ownsHttp) await http.close();
+      await own.close();
       for (const d of list) await d.close?.();
     },
   };

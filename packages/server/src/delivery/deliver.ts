@@ -19,14 +19,15 @@ export interface RetrySettings {
   backoff?: BackoffOptions;
   /** Longest Retry-After honoured in-process; longer waits belong to a durable outbox. Default 60 s. */
   maxRetryAfterMs?: number;
-  /** Requests in flight at once (each with its own retries). Default 1. */
+  /** Requests in flight at once (each with its own retries). Default 4: a large send reaches the platform's pace without tuning. */
   concurrency?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 export interface DeliverOptions extends RetrySettings {
   destinations: ReadonlyMap<DestinationId, AnyDestination>;
-  http: HttpSender;
+  /** One sender for all, or one per destination. */
+  http: HttpSender | ((destination: DestinationId) => HttpSender);
   signal?: AbortSignal;
   /** Called once per event group with its final outcome. */
   onResult?: (result: ChunkResult) => void;
@@ -51,6 +52,8 @@ export interface DeliverResult {
   retries: number;
 }
 
+export const DEFAULT_CONCURRENCY = 4;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function deliverPrepared(events: readonly PreparedEvent[], options: DeliverOptions): Promise<DeliverResult> {
@@ -72,7 +75,8 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
       const halt = stopped.get(group.destination) ?? (options.signal?.aborted ? notSent('aborted') : undefined);
       if (halt) return finish({ destination: group.destination, events: items, outcome: halt, attempts, exhausted: false, halted: true });
       attempts += 1;
-      const sent = await sendAndSplit(destination, options.http, group.batch, items, {
+      const http = typeof options.http === 'function' ? options.http(group.destination) : options.http;
+      const sent = await sendAndSplit(destination, http, group.batch, items, {
         ...(options.signal ? { signal: options.signal } : {}),
         onRequest: (g) => {
           state.requests += 1;
@@ -108,6 +112,6 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
   const lane = async () => {
     while (next < groups.length) await deliverGroup(groups[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, groups.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, groups.length)) }, lane));
   return state;
 }

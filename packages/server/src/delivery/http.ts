@@ -104,3 +104,23 @@ export function createHttpSender(options: HttpOptions = {}): HttpSender {
     },
   };
 }
+
+/**
+ * One sender (so one set of keep-alive pools) per destination: a destination whose requests
+ * hang in an outage holds only its own connections, never another destination's — even when
+ * both platforms sit behind the same origin (one proxy, one stand-in).
+ */
+export function sendersPerDestination(options: HttpOptions = {}) {
+  const senders = new Map<string, HttpSender>();
+  return {
+    for(destination: string): HttpSender {
+      let sender = senders.get(destination);
+      if (!sender) senders.set(destination, (sender = createHttpSender(options)));
+      return sender;
+    },
+    async close() {
+      await Promise.all([...senders.values()].map((s) => s.close()));
+      senders.clear();
+    },
+  };
+}

@@ -33,7 +33,8 @@ const FORBIDDEN = [TOKEN, PLAIN_EMAIL, PLAIN_PHONE, '15112345678', 'alice.tester
 
 async function runEverything(logger: Parameters<typeof createTikTok>[0] extends infer C ? (C extends { logger?: infer L } ? L : never) : never) {
   tiktok.script({ code: 40100 }, { code: 0 }, { code: 40002, message: 'Batch.0.user.email: invalid' }, { code: 40105, message: 'Access token is invalid' });
-  const tt = createTikTok({ pixelId: PIXEL_ID, accessToken: TOKEN, apiUrl: tiktok.url, logger, maxEventsPerRequest: 1, sleep: async () => {} });
+  // One request at a time, so each scripted answer meets the event it was written for.
+  const tt = createTikTok({ pixelId: PIXEL_ID, accessToken: TOKEN, apiUrl: tiktok.url, logger, maxEventsPerRequest: 1, concurrency: 1, sleep: async () => {} });
   const report = await tt.send([
     envelope(1),
     envelope(2),

@@ -10,7 +10,7 @@ import type { DestinationId } from '@pixelpair/core';
 import { ConfigError } from '../config/config-error.js';
 import type { AnyDestination } from '../destinations/destination.js';
 import { backoffDelay, type BackoffOptions } from '../delivery/backoff.js';
-import { createHttpSender, type HttpSender } from '../delivery/http.js';
+import { sendersPerDestination, type HttpSender } from '../delivery/http.js';
 import type { Logger } from '../delivery/logger.js';
 import { needsAlert, type DeliveryOutcome } from '../delivery/outcome.js';
 import { sendAndSplit } from '../delivery/send-step.js';
@@ -55,7 +55,7 @@ export interface WorkerDeps {
   store: OutboxStore;
   /** Where the queued copies go; each needs its credentials. */
   destinations: readonly AnyDestination[];
-  /** Default: one keep-alive HTTP sender for every destination (closed by `close()`). */
+  /** Default: one keep-alive HTTP sender per destination (closed by `close()`). */
   http?: HttpSender;
   /** Default: the shared `backoffDelay` (full jitter) with `options.backoff`. */
   backoff?: (attempt: number) => number;
@@ -111,7 +111,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
   const { store } = deps;
   if (!Array.isArray(deps.destinations) || deps.destinations.length === 0) throw new ConfigError('destinations', 'the outbox worker needs at least one destination');
   for (const d of deps.destinations) if (!d.canSend) throw new ConfigError('destinations', `the ${d.id} destination has no credentials to send with (its access token is missing)`);
-  const http = deps.http ?? createHttpSender({ timeoutMs: options.timeoutMs, connections: Math.max(2, options.concurrency ?? 1) });
+  const own = sendersPerDestination({ timeoutMs: options.timeoutMs, connections: Math.max(2, options.concurrency ?? 1) });
   const backoff = deps.backoff ?? ((attempt: number) => backoffDelay(attempt, options.backoff));
   const now = options.now ?? Date.now;
   const batchSize = Math.max(1, options.batchSize ?? 1000);
@@ -123,6 +123,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
   const aborting = new AbortController(); // cut in-flight requests at the deadline
 
   function worker(destination: AnyDestination) {
+    const http = deps.http ?? own.for(destination.id);
     const mine = (stats.byDestination[destination.id] ??= emptyStats());
     const count = (key: keyof DestinationStats, n = 1) => { mine[key] += n; stats[key] += n; };
     const policy: RetryPolicy = {
@@ -253,7 +254,7 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
         const left = Math.max(0, deadlineMs - (Date.now() - started));
         await Promise.race([all, new Promise((r) => setTimeout(r, left).unref())]);
       }
-      if (!deps.http) await http.close();
+      await own.close();
       return { ...stats, byDestination: { ...stats.byDestination } };
     },
   };
