@@ -35,6 +35,10 @@ export interface RouteKit {
   /** The store's own public origin (return and webhook URLs for the payment provider). */
   origin(): string;
   evidence(req: IncomingMessage): RequestEvidence;
+  /** Proxies whose X-Forwarded-For names the client (for the collect handler's IP and rate limit). */
+  trustedProxies: readonly string[];
+  /** Requests per client IP per minute on /collect. */
+  collectRateLimit: { max: number; windowMs: number };
   /** The visitor's cart, created (and its cookie set on the response) on first use. */
   cartOf(req: IncomingMessage, res: ServerResponse): Cart;
   render(req: IncomingMessage, res: ServerResponse, content: PageContent, options?: { spa?: boolean; extraScript?: string; status?: number }): void;
