@@ -39,8 +39,8 @@ const hidden = (html: string) => Object.fromEntries([...html.matchAll(/<input ty
 describe('demo store over HTTP', () => {
   it('sends one purchase copy, from the first confirmation, with the stored browser context', async () => {
     const { sent, store } = await setUp();
-    const landing = await fetch(`${store.url}/?ttclid=E.C.P.unit-1`, { headers: { 'user-agent': BROWSER_UA } });
-    expect(landing.headers.getSetCookie().some((c) => c.startsWith('ttclid=E.C.P.unit-1;')), 'the server re-sets the click id').toBe(true);
+    const landing = await fetch(`${store.url}/?ttclid=E.C.P.unit-1`, { headers: { 'user-agent': BROWSER_UA, cookie: 'demo_consent=granted.granted' } });
+    expect(landing.headers.getSetCookie().some((c) => c.startsWith('ttclid=E.C.P.unit-1;')), 'the server re-sets the click id (storage granted)').toBe(true);
 
     const product = await fetch(`${store.url}/products/SKU-481`, { headers: { 'user-agent': BROWSER_UA } });
     const cookie = product.headers.getSetCookie()[0]!.split(';')[0]!;

@@ -5,6 +5,7 @@ import { addToCart, checkout, placeOrder } from './checkout.js';
 import { paymentReturn, paymentWebhook, thankYou } from './payment.js';
 import { leadForm, leadThanks, submitLead } from './lead.js';
 import { collect } from './collect.js';
+import { consentStored } from './consent.js';
 import { pixelpairJs, shopJs } from './assets.js';
 import { sendJson } from '../http/respond.js';
 
@@ -23,6 +24,7 @@ const EXACT: Record<string, Handler> = {
   'GET /lead': leadForm,
   'POST /lead': submitLead,
   'POST /collect': collect,
+  'POST /consent': consentStored,
   'GET /pixelpair.min.js': pixelpairJs,
   'GET /shop.js': shopJs,
   'GET /app': spa,
