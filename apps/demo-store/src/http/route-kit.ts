@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Delivery } from '../delivery.js';
-import type { PageContent } from '../pages/catalog-pages.js';
+import type { PageContent } from '../pages/page-content.js';
 import { layout } from '../pages/layout.js';
 import type { PixelTagSettings } from '../pages/layout.js';
 import { CONSENT_COOKIE, parseConsentChoice } from '../shop/consent-choice.js';
@@ -75,6 +75,7 @@ export function renderPage(kit: Pick<RouteKit, 'pixel' | 'state'>, req: Incoming
     pixel: kit.pixel,
     consent,
     cartCount,
+    ...(content.section ? { section: content.section } : {}),
     ...(content.events ? { events: content.events } : {}),
     ...(content.identify ? { identify: content.identify } : {}),
     ...(options.spa ? { spa: true } : {}),
