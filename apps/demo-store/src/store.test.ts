@@ -39,8 +39,8 @@ const hidden = (html: string) => Object.fromEntries([...html.matchAll(/<input ty
 describe('demo store over HTTP', () => {
   it('sends one purchase copy, from the first confirmation, with the stored browser context', async () => {
     const { sent, store } = await setUp();
-    const landing = await fetch(`${store.url}/?ttclid=E.C.P.unit-1`, { headers: { 'user-agent': BROWSER_UA } });
-    expect(landing.headers.getSetCookie().some((c) => c.startsWith('ttclid=E.C.P.unit-1;')), 'the server re-sets the click id').toBe(true);
+    const landing = await fetch(`${store.url}/?ttclid=E.C.P.unit-1`, { headers: { 'user-agent': BROWSER_UA, cookie: 'demo_consent=granted.granted' } });
+    expect(landing.headers.getSetCookie().some((c) => c.startsWith('ttclid=E.C.P.unit-1;')), 'the server re-sets the click id (storage granted)').toBe(true);
 
     const product = await fetch(`${store.url}/products/SKU-481`, { headers: { 'user-agent': BROWSER_UA } });
     const cookie = product.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -109,5 +109,45 @@ describe('demo store over HTTP', () => {
     await fetch(`${store.url}/collect`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: handoff });
     const cart = store.state.cart(cookie.split('=')[1]);
     expect(cart.context).toMatchObject({ ttclid: 'E.C.P.from-beacon', ttp: 'beacon-ttp', source: 'handoff', consent: { adUserData: 'denied' } });
+  });
+
+  it('Cancel on the payment page returns the shopper to their cart, items intact, with a message, and sends nothing', async () => {
+    const { sent, store, payment } = await setUp();
+    const product = await fetch(`${store.url}/products/SKU-481`);
+    const cookie = product.headers.getSetCookie().find((c) => c.startsWith('demo_cart='))!.split(';')[0]!;
+    const headers = { cookie, 'content-type': 'application/x-www-form-urlencoded' };
+    await fetch(`${store.url}/cart/add`, { method: 'POST', headers, redirect: 'manual', body: form({ product: 'SKU-481', quantity: '2' }) });
+    const checkout = await fetch(`${store.url}/checkout`, { method: 'POST', headers, redirect: 'manual', body: form({ email: 'buyer@example.com', phone: '+49 170 1234567', country: 'DE' }) });
+    const payForm = hidden(await (await fetch(checkout.headers.get('location')!)).text());
+    const cancelled = await fetch(`${payment.url}/pay`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ ...payForm, status: 'cancelled' }) });
+    const back = await fetch(cancelled.headers.get('location')!, { headers: { cookie }, redirect: 'manual' });
+    expect(back.headers.get('location')).toBe('/cart?notice=payment-cancelled');
+    const cart = await (await fetch(`${store.url}${back.headers.get('location')}`, { headers: { cookie } })).text();
+    expect(cart).toContain('id="cart-notice"');
+    expect(cart).toContain('Payment cancelled: you have not been charged. Your items are still in your cart.');
+    expect(cart).toMatch(/<li class="line" data-sku="SKU-481">[\s\S]*value="2"/);
+
+    // Paying the cancelled order afterwards (a stale tab) is refused and sends nothing.
+    const late = await fetch(`${payment.url}/pay`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ ...payForm, status: 'paid' }) });
+    expect((await fetch(late.headers.get('location')!, { headers: { cookie }, redirect: 'manual' })).headers.get('location')).toBe('/cart');
+    expect(sent).toEqual([]);
+  });
+
+  it('changes and removes cart lines with plain form posts', async () => {
+    const { store } = await setUp();
+    const product = await fetch(`${store.url}/products/SKU-205`);
+    const cookie = product.headers.getSetCookie().find((c) => c.startsWith('demo_cart='))!.split(';')[0]!;
+    const post = (path: string, values: Record<string, string>) =>
+      fetch(`${store.url}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form(values) });
+    await post('/cart/add', { product: 'SKU-205', quantity: '1' });
+    await post('/cart/add', { product: 'SKU-112', quantity: '1' });
+    expect((await post('/cart/update', { product: 'SKU-205', quantity: '4' })).headers.get('location')).toBe('/cart?notice=updated');
+    expect((await post('/cart/update', { product: 'SKU-112', quantity: '1', remove: '1' })).headers.get('location')).toBe('/cart?notice=removed');
+    expect((await post('/cart/update', { product: 'SKU-205', quantity: 'lots' })).headers.get('location'), 'a bad quantity changes nothing').toBe('/cart');
+    const cart = store.state.cart(cookie.split('=')[1]);
+    expect(cart.lines.map((l) => [l.product.id, l.quantity])).toEqual([['SKU-205', 4]]);
+    const page = await (await fetch(`${store.url}/cart?notice=<script>`, { headers: { cookie } })).text();
+    expect(page, 'an unknown notice key shows nothing').not.toContain('cart-notice');
+    expect(page).toContain('id="cart-total">€99.60<');
   });
 });

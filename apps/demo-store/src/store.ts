@@ -4,6 +4,7 @@
  * delivery (direct or outbox) built from what the shop stored.
  */
 import { createServer } from 'node:http';
+import { readRequestContext } from '@pixelpair/server';
 import type { AddressInfo } from 'node:net';
 import type { Socket } from 'node:net';
 import { createDelivery } from './delivery.js';
@@ -34,8 +35,10 @@ export interface DemoStoreOptions extends TikTokTarget {
   paymentSecret: string;
   purchaseEvent?: ShopSettings['purchaseEvent'];
   leadEvent?: ShopSettings['leadEvent'];
-  /** Proxies whose X-Forwarded-For is believed (none by default). */
+  /** Proxies whose X-Forwarded-For is believed (none by default): pages, forms and /collect alike. */
   trustedProxies?: string[];
+  /** Hand-offs per client IP on /collect. Default 600 a minute. */
+  collectRateLimit?: { max: number; windowMs?: number };
   /** Server copies go through the durable SQLite outbox by default; `false` sends directly with createTikTok. */
   outbox?: OutboxBackendOptions | false;
   /** Your own backend instead of either (tests). */
@@ -77,6 +80,12 @@ export async function createDemoStore(options: DemoStoreOptions): Promise<DemoSt
     options.mutateServerCopy,
   );
   const trustedProxies = options.trustedProxies ?? [];
+  // A proxy entry that is not an IP or CIDR would otherwise fail on the first request.
+  try {
+    readRequestContext(new Request('http://store.invalid/'), { trustedProxies });
+  } catch (error) {
+    throw new Error(`createDemoStore: options.trustedProxies: ${error instanceof Error ? error.message : String(error)}`);
+  }
   let origin = '';
   const kit: RouteKit = {
     settings,
@@ -90,6 +99,8 @@ export async function createDemoStore(options: DemoStoreOptions): Promise<DemoSt
     },
     origin: () => origin,
     evidence: (req) => requestEvidence(req, trustedProxies),
+    trustedProxies,
+    collectRateLimit: { max: options.collectRateLimit?.max ?? 600, windowMs: options.collectRateLimit?.windowMs ?? 60_000 },
     cartOf: (req, res) => cartFromRequest(kit, req, res),
     render: (req, res, content, renderOptions) => renderPage(kit, req, res, content, renderOptions),
   };

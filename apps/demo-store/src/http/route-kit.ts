@@ -1,17 +1,19 @@
 /**
  * What every route handler gets: the shop's state and delivery, the pixel settings for
  * the script tag, the request's evidence, and `render`, which wraps page content in the
- * layout with the visitor's consent choice and cart.
+ * layout with the visitor's consent choice and cart, and sets the click-id cookie only as
+ * far as that choice allows.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Delivery } from '../delivery.js';
-import type { PageContent } from '../pages/catalog-pages.js';
+import type { PageContent } from '../pages/page-content.js';
 import { layout } from '../pages/layout.js';
 import type { PixelTagSettings } from '../pages/layout.js';
 import { CONSENT_COOKIE, parseConsentChoice } from '../shop/consent-choice.js';
 import type { Cart, ShopState } from '../shop/shop-state.js';
 import type { RequestEvidence } from '../shop/stored-context.js';
-import { persistentCookieHeaders, readRequestContext } from '@pixelpair/server';
+import { TTCLID_COOKIE } from '@pixelpair/core';
+import { clickIdCookies, clickIdFromUrl } from '../shop/click-id-cookie.js';
 import { appendSetCookie, cookieValue, sendHtml } from './respond.js';
 
 export const CART_COOKIE = 'demo_cart';
@@ -35,9 +37,19 @@ export interface RouteKit {
   /** The store's own public origin (return and webhook URLs for the payment provider). */
   origin(): string;
   evidence(req: IncomingMessage): RequestEvidence;
+  /** Proxies whose X-Forwarded-For names the client (for the collect handler's IP and rate limit). */
+  trustedProxies: readonly string[];
+  /** Requests per client IP per minute on /collect. */
+  collectRateLimit: { max: number; windowMs: number };
   /** The visitor's cart, created (and its cookie set on the response) on first use. */
   cartOf(req: IncomingMessage, res: ServerResponse): Cart;
-  render(req: IncomingMessage, res: ServerResponse, content: PageContent, options?: { spa?: boolean; extraScript?: string; status?: number }): void;
+  render(req: IncomingMessage, res: ServerResponse, content: PageContent, options?: RenderOptions): void;
+}
+
+export interface RenderOptions {
+  spa?: boolean;
+  extraScript?: string;
+  status?: number;
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, kit: RouteKit) => Promise<void> | void;
@@ -49,7 +61,10 @@ export function cartFromRequest(kit: Pick<RouteKit, 'state'>, req: IncomingMessa
   return cart;
 }
 
-export function renderPage(kit: Pick<RouteKit, 'pixel' | 'state'>, req: IncomingMessage, res: ServerResponse, content: PageContent, options: { spa?: boolean; extraScript?: string; status?: number } = {}): void {
+/** Plain http here (the local demo), so cookies are Secure only behind TLS. */
+export const isSecure = (req: IncomingMessage): boolean => (req.socket as { encrypted?: boolean }).encrypted === true;
+
+export function renderPage(kit: Pick<RouteKit, 'pixel' | 'state'>, req: IncomingMessage, res: ServerResponse, content: PageContent, options: RenderOptions = {}): void {
   const consent = parseConsentChoice(cookieValue(req.headers.cookie, CONSENT_COOKIE));
   const cartId = cookieValue(req.headers.cookie, CART_COOKIE);
   const cart = cartId ? kit.state.cart(cartId) : undefined;
@@ -60,16 +75,19 @@ export function renderPage(kit: Pick<RouteKit, 'pixel' | 'state'>, req: Incoming
     pixel: kit.pixel,
     consent,
     cartCount,
+    ...(content.section ? { section: content.section } : {}),
     ...(content.events ? { events: content.events } : {}),
     ...(content.identify ? { identify: content.identify } : {}),
     ...(options.spa ? { spa: true } : {}),
     ...(options.extraScript ? { extraScript: options.extraScript } : {}),
   });
-  // A landing with ?ttclid=… re-sets the click id from the server, so it outlives Safari's
-  // 7-day cap on script-written cookies (plain http here, so not Secure).
-  if (req.url?.includes('ttclid=')) {
-    const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
-    appendSetCookie(res, persistentCookieHeaders({ ttclid: readRequestContext(req).ttclid }, { secure }).filter((c) => c.startsWith('ttclid=')));
-  }
+  // A landing with ?ttclid=… (re-)sets the click id from the server, so it outlives Safari's
+  // 7-day cap on script-written cookies, but only once the stored choice grants storage.
+  appendSetCookie(res, clickIdCookies({
+    choice: consent,
+    clickId: clickIdFromUrl(req.url),
+    cookieSent: cookieValue(req.headers.cookie, TTCLID_COOKIE) !== undefined,
+    secure: isSecure(req),
+  }));
   sendHtml(res, html, options.status ?? 200);
 }

@@ -10,6 +10,11 @@ export function inlineJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** `129.95, 'EUR'` → `€129.95`: how a European shop shows a price (one formatter per currency). */
 export function formatMoney(amount: number, currency: string): string {
-  return `${amount.toFixed(2)} ${currency}`;
+  let format = formats.get(currency);
+  if (!format) formats.set(currency, (format = new Intl.NumberFormat('en-IE', { style: 'currency', currency })));
+  return format.format(amount);
 }

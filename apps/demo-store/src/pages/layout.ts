@@ -1,11 +1,15 @@
 /**
- * The page shell: navigation, the consent banner, and the pixelpair script tag. The tag is
- * `async`; the inline array stub keeps calls made before it loads (consent restore), and
- * /shop.js wires forms and fires the page's events once `window.pixelpair` is live.
+ * The page shell: header, the consent banner, the footer, and the pixelpair script tag.
+ * The tag is `async`; the inline array stub keeps calls made before it loads (consent
+ * restore), and /shop.js wires forms and fires the page's events once `window.pixelpair`
+ * is live. The script tag's attributes are built in `layout` below (one place).
  */
 import { esc, inlineJson } from './html.js';
 import { consentBanner } from './consent-banner.js';
 import type { PageEvent } from './page-events.js';
+import type { Section } from './page-content.js';
+import { STYLE } from './styles.js';
+import { BRAND_MARK } from '../shop/product-art.js';
 import type { ConsentChoice } from '../shop/consent-choice.js';
 
 export interface PixelTagSettings {
@@ -23,6 +27,8 @@ export interface LayoutInput {
   pixel: PixelTagSettings;
   consent: ConsentChoice | undefined;
   cartCount: number;
+  /** Highlighted in the navigation. */
+  section?: Section;
   events?: PageEvent[];
   identify?: { email?: string; phone?: string; externalId?: string };
   /** Client-side routed page: the browser package emits one page view per route change. */
@@ -30,18 +36,30 @@ export interface LayoutInput {
   extraScript?: string;
 }
 
-const STYLE = `
-body{font:16px/1.45 system-ui,sans-serif;margin:0;color:#161823;background:#fafafa}
-header{display:flex;gap:1rem;align-items:center;padding:.8rem 1.5rem;background:#161823;color:#fff}
-header a{color:#fff;text-decoration:none}header .brand{font-weight:700;margin-right:auto}
-main{max-width:860px;margin:1.5rem auto;padding:0 1.5rem}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:1rem}
-.card{background:#fff;border:1px solid #ddd;border-radius:8px;padding:1rem}
-button,.button{background:#fe2c55;color:#fff;border:0;border-radius:6px;padding:.55rem 1rem;font-size:1rem;cursor:pointer;text-decoration:none;display:inline-block}
-button.secondary{background:#555}label{display:block;margin:.6rem 0}input,textarea,select{font-size:1rem;padding:.4rem;width:100%;max-width:360px}
-#consent-banner{position:fixed;bottom:0;left:0;right:0;background:#fff;border-top:3px solid #25f4ee;padding:1rem 1.5rem;box-shadow:0 -2px 12px #0002}
-#consent-banner[hidden]{display:none}#consent-banner .options label{display:inline-block;margin-right:1rem}
-`;
+export const SHOP_NAME = 'Northpeak Running';
+
+const NAV: Array<[Section, string, string]> = [
+  ['shop', '/products', 'Shop'],
+  ['lookbook', '/app/', 'Lookbook'],
+  ['fitting', '/lead', 'Book a fitting'],
+  ['search', '/search', 'Search'],
+];
+
+function header(section: Section | undefined, cartCount: number): string {
+  const links = NAV.map(([key, href, label]) => `<a href="${href}"${key === section ? ' aria-current="page"' : ''}>${label}</a>`).join('');
+  return `<header class="site-header"><div class="wrap">
+<a class="brand" href="/">${BRAND_MARK}<span>${SHOP_NAME}</span></a>
+<nav class="nav" aria-label="Shop">${links}</nav>
+<a class="cart-link" href="/cart" id="cart-link" aria-label="Cart, ${cartCount} item${cartCount === 1 ? '' : 's'}">Cart <span class="count" id="cart-count">${cartCount}</span></a>
+</div></header>`;
+}
+
+function footer(testEventsUrl: string | undefined): string {
+  const watch = testEventsUrl
+    ? `<span>Watch each browser/server pair arrive: <a id="test-events-link" href="${esc(testEventsUrl)}" target="_blank" rel="noopener">Test Events</a></span>`
+    : '';
+  return `<footer class="site-footer"><div class="wrap"><span>${SHOP_NAME} is a demo shop for pixelpair: nothing here is for sale and no card is charged.</span>${watch}</div></footer>`;
+}
 
 export function layout(input: LayoutInput): string {
   const { pixel } = input;
@@ -58,16 +76,17 @@ export function layout(input: LayoutInput): string {
     : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(input.title)} · pixelpair demo store</title><style>${STYLE}</style>
+<title>${esc(input.title)} · ${SHOP_NAME}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>${STYLE}</style>
 <script>window.pixelpair=window.pixelpair||[];${restore}</script>
 <script async src="/pixelpair.min.js" ${attrs}></script>
 <script defer src="/shop.js"></script>
 <script type="application/json" id="pp-events">${inlineJson(input.events ?? [])}</script>
 ${input.identify ? `<script type="application/json" id="pp-identify">${inlineJson(input.identify)}</script>` : ''}
 </head><body>
-<header><a class="brand" href="/">Northpeak Running</a><a href="/products">Products</a><a href="/search">Search</a><a href="/app/">Lookbook</a><a href="/lead">Fitting</a><a href="/cart" id="cart-link">Cart (${input.cartCount})</a></header>
-<main>${input.body}</main>
-${pixel.testEventsUrl ? `<footer style="text-align:center;margin:2rem 0 8rem;color:#666">Watch each browser/server pair arrive: <a id="test-events-link" href="${esc(pixel.testEventsUrl)}" target="_blank" rel="noopener">Test Events</a></footer>` : ''}
+<div class="topbar">Free shipping · 30-day returns · <a href="/lead">Free shoe fitting</a></div>
+${header(input.section, input.cartCount)}
+<main class="wrap">${input.body}</main>
+${footer(pixel.testEventsUrl)}
 ${consentBanner(input.consent)}
 ${input.extraScript ? `<script>${input.extraScript}</script>` : ''}
 </body></html>`;

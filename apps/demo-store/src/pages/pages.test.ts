@@ -18,7 +18,7 @@ describe('pages', () => {
     const html = layout({ title: 'T', body: '', pixel, consent: { adUserData: 'granted', adPersonalization: 'denied' }, cartCount: 2 });
     expect(html).toContain(`window.pixelpair.push(['consent', {"adUserData":"granted","adPersonalization":"denied","cmp":{"name":"demo-banner","version":"1"}}]);`);
     expect(html).toContain('<section id="consent-banner" aria-label="Cookie consent" hidden>');
-    expect(html).toContain('Cart (2)');
+    expect(html).toContain('<span class="count" id="cart-count">2</span>');
   });
 
   it('without a pixel script URL the tag loads TikTok’s own events.js (no data-pixel-src)', () => {

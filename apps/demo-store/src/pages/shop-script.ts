@@ -1,7 +1,8 @@
 /**
  * /shop.js: the storefront's own browser code, talking to pixelpair only through its
  * public script-tag API. It fires the page's events (ids minted by the server), hands
- * the ones with `collect` to the backend, wires the consent banner, and attaches the
+ * the ones with `collect` to the backend, wires the consent banner (and tells the server a
+ * choice was stored, so it can set or remove its click-id cookie), and attaches the
  * captured context to every form post as hidden fields.
  */
 export const SHOP_SCRIPT = `(function(){
@@ -19,13 +20,16 @@ function saveChoice(choice){
   var banner=document.getElementById('consent-banner');if(banner)banner.hidden=true;
   var state={adUserData:choice.adUserData,adPersonalization:choice.adPersonalization,cmp:{name:'demo-banner',version:'1'}};
   if(live())window.pixelpair.consent(state);else window.pixelpair.push(['consent',state]);
+  // After pixelpair has the decision: the server reads the stored choice from the cookie.
+  try{fetch('/consent',{method:'POST',keepalive:true,credentials:'same-origin',headers:{'content-type':'application/x-www-form-urlencoded'},
+    body:'page='+encodeURIComponent(location.href)}).catch(function(){});}catch(e){}
 }
 document.addEventListener('click',function(ev){
   var t=ev.target;var action=t&&t.getAttribute&&t.getAttribute('data-consent');if(!action)return;
   var g='granted',d='denied';
   if(action==='accept')saveChoice({adUserData:g,adPersonalization:g});
   else if(action==='reject')saveChoice({adUserData:d,adPersonalization:d});
-  else if(action==='customise'){document.getElementById('consent-options').hidden=false;}
+  else if(action==='customise'){var options=document.getElementById('consent-options');options.hidden=!options.hidden;t.setAttribute('aria-expanded',String(!options.hidden));}
   else if(action==='save'){var box=document.getElementById('consent-options');
     saveChoice({adUserData:box.querySelector('[name=adUserData]').checked?g:d,adPersonalization:box.querySelector('[name=adPersonalization]').checked?g:d});}
 });

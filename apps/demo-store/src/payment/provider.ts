@@ -27,10 +27,16 @@ export interface PaymentProvider {
   close(): Promise<void>;
 }
 
+const STYLE = `*{box-sizing:border-box}body{font:16px/1.5 system-ui,sans-serif;background:#eef2ff;color:#1e1b4b;margin:0;padding:2.5rem 1rem}
+.box{background:#fff;max-width:26rem;margin:0 auto;padding:1.5rem;border-radius:16px;box-shadow:0 10px 30px #1e1b4b1f}
+.logo{font-weight:800;letter-spacing:-.02em;color:#4338ca;font-size:1.3rem;margin:0 0 1rem}.amount{font-size:2rem;font-weight:800;margin:.2rem 0}
+.muted{color:#6b7280;font-size:.9rem}.card{border:1px solid #c7d2fe;border-radius:12px;padding:.8rem 1rem;margin:1rem 0;font-family:ui-monospace,monospace;color:#4b5563}
+.actions{display:flex;flex-direction:column;gap:.6rem}button{font:inherit;font-weight:600;border:0;border-radius:10px;padding:.8rem 1rem;cursor:pointer;min-height:2.75rem}
+#confirm-payment{background:#4338ca;color:#fff}#cancel-payment{background:#fff;color:#4338ca;border:1px solid #c7d2fe}`;
+
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{font:16px system-ui;background:#eef2ff;margin:3rem auto;max-width:420px}.box{background:#fff;padding:1.5rem;border-radius:10px}button{font-size:1rem;padding:.6rem 1rem}</style>
-</head><body><div class="box">${body}</div></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title>
+<link rel="icon" href="data:,"><style>${STYLE}</style></head><body><div class="box">${body}</div></body></html>`;
 }
 
 async function notify(notifyUrl: string, result: PaymentResult, secret: string): Promise<void> {
@@ -61,8 +67,10 @@ export async function createPaymentProvider(options: PaymentProviderOptions): Pr
       if (!verify(secret, requestParts(request), url.searchParams.get('sig'))) return sendText(res, 400, 'payment request signature is invalid');
       const hidden = Object.entries({ order: request.order, amount: request.amount, currency: request.currency, return: request.returnUrl, notify: request.notifyUrl, sig: url.searchParams.get('sig') ?? '' })
         .map(([k, v]) => `<input type="hidden" name="${k}" value="${esc(v)}">`).join('');
-      return sendHtml(res, page('FakePay', `<h1>FakePay</h1><p>Pay <strong id="amount">${esc(request.amount)} ${esc(request.currency)}</strong> for order ${esc(request.order)}.</p>
-<form method="post" action="/pay">${hidden}<button name="status" value="paid" id="confirm-payment">Pay now</button> <button name="status" value="cancelled" id="cancel-payment">Cancel</button></form>`));
+      return sendHtml(res, page('FakePay', `<p class="logo">FakePay</p><p class="muted">Northpeak Running asks you to pay</p>
+<p class="amount" id="amount">${esc(request.amount)} ${esc(request.currency)}</p><p class="muted">Order ${esc(request.order)}</p>
+<div class="card">•••• •••• •••• 4242 · 12/30</div><p class="muted">A stand-in payment page on another origin: no card is charged.</p>
+<form method="post" action="/pay" class="actions">${hidden}<button name="status" value="paid" id="confirm-payment">Pay now</button><button name="status" value="cancelled" id="cancel-payment">Cancel and return to the shop</button></form>`));
     }
     if (req.method === 'POST' && url.pathname === '/pay') {
       const form = await readForm(req);

@@ -1,9 +1,11 @@
-/** The two scripts the pages load: pixelpair's script-tag build (from @pixelpair/browser) and /shop.js. */
+/** What the pages load besides themselves: pixelpair's script-tag build, /shop.js, the product pictures and the favicon. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Handler } from '../http/route-kit.js';
 import { sendText } from '../http/respond.js';
 import { SHOP_SCRIPT } from '../pages/shop-script.js';
+import { findProduct } from '../shop/catalog.js';
+import { BRAND_MARK, productArt } from '../shop/product-art.js';
 
 let pixelpairSource: string | undefined;
 
@@ -31,3 +33,20 @@ export const shopJs: Handler = (_req, res) => {
   res.writeHead(200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-cache' });
   res.end(SHOP_SCRIPT);
 };
+
+/** A few hundred bytes, drawn per request; browsers keep them for a day. */
+function sendSvg(res: Parameters<Handler>[1], svg: string): void {
+  res.writeHead(200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'public, max-age=86400' });
+  res.end(svg);
+}
+
+/** GET /art/<sku>.svg */
+export const productPicture: Handler = (_req, res, url) => {
+  const match = /^\/art\/([A-Za-z0-9-]{1,40})\.svg$/.exec(url.pathname);
+  const product = match ? findProduct(match[1]!) : undefined;
+  if (!product) return sendText(res, 404, 'no such picture');
+  sendSvg(res, productArt(product));
+};
+
+/** GET /favicon.svg (linked from every page) and /favicon.ico (what browsers ask for unprompted). */
+export const favicon: Handler = (_req, res) => sendSvg(res, BRAND_MARK);

@@ -1,9 +1,9 @@
 /** Browsing: landing, listing, product (ViewContent), search (Search), cart, and the SPA section. */
 import { cartEventId, randomEventId } from '@pixelpair/core';
 import { randomBytes } from 'node:crypto';
-import { findProduct, PRODUCTS, searchProducts } from '../shop/catalog.js';
+import { CATEGORIES, findProduct, PRODUCTS, productsIn, searchProducts } from '../shop/catalog.js';
 import { landingPage, productListPage, productPage, searchPage } from '../pages/catalog-pages.js';
-import { cartPage } from '../pages/checkout-pages.js';
+import { cartPage, isCartNotice } from '../pages/cart-page.js';
 import { spaPage, spaRouterScript } from '../pages/spa-page.js';
 import { sendText } from '../http/respond.js';
 import type { Handler } from '../http/route-kit.js';
@@ -12,7 +12,11 @@ const randomHex = () => randomBytes(12).toString('hex');
 
 export const landing: Handler = (req, res, _url, kit) => kit.render(req, res, landingPage(PRODUCTS));
 
-export const productList: Handler = (req, res, _url, kit) => kit.render(req, res, productListPage(PRODUCTS));
+export const productList: Handler = (req, res, url, kit) => {
+  const asked = url.searchParams.get('category') ?? '';
+  const category = (CATEGORIES as readonly string[]).includes(asked) ? asked : undefined;
+  kit.render(req, res, productListPage(productsIn(category), category));
+};
 
 export const product: Handler = (req, res, url, kit) => {
   const p = findProduct(decodeURIComponent(url.pathname.slice('/products/'.length)));
@@ -28,6 +32,9 @@ export const search: Handler = (req, res, url, kit) => {
   kit.render(req, res, searchPage(query, results, query.trim() ? randomEventId('srch', randomHex) : undefined));
 };
 
-export const cart: Handler = (req, res, _url, kit) => kit.render(req, res, cartPage(kit.cartOf(req, res)));
+export const cart: Handler = (req, res, url, kit) => {
+  const notice = url.searchParams.get('notice');
+  kit.render(req, res, cartPage(kit.cartOf(req, res), isCartNotice(notice) ? notice : undefined));
+};
 
 export const spa: Handler = (req, res, url, kit) => kit.render(req, res, spaPage(url.pathname === '/app' ? '/app/' : url.pathname), { spa: true, extraScript: spaRouterScript() });

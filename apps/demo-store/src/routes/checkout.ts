@@ -23,6 +23,16 @@ export const addToCart: Handler = async (req, res, _url, kit) => {
   redirect(res, '/cart');
 };
 
+/** Quantity changes and removals from the cart page (0 or the Remove button takes the line out). */
+export const updateCart: Handler = async (req, res, _url, kit) => {
+  const form = await readForm(req);
+  if (!form) return sendText(res, 413, 'body too large');
+  const cart = kit.cartOf(req, res);
+  const quantity = form.remove ? 0 : Number(form.quantity ?? '');
+  if (!kit.state.setQuantity(cart.id, form.product ?? '', quantity)) return redirect(res, '/cart');
+  redirect(res, `/cart?notice=${quantity === 0 ? 'removed' : 'updated'}`);
+};
+
 export const checkout: Handler = (req, res, _url, kit) => {
   const cart = kit.cartOf(req, res);
   kit.render(req, res, checkoutPage(cart, eventId('checkout', `${cart.id}-${cart.orders + 1}`, 'InitiateCheckout')));

@@ -1,6 +1,8 @@
 /**
  * POST /collect: the browser's beacon (a Handoff: event, event_id, properties, context),
- * checked by the server package's collect handler (origin, rate limit, size, schema). The
+ * checked by the server package's collect handler (origin, rate limit, size, schema). Behind
+ * a trusted proxy its X-Forwarded-For names the client, for the server copy's IP and for the
+ * per-client rate limit (else every visitor would share the proxy's IP and one bucket). The
  * context is stored on the visitor's cart, so the later purchase copy carries the freshest
  * browser evidence; the browsing event's server copy goes out at once. Purchases and leads
  * are not accepted here: their copies come from the shop's own records.
@@ -41,7 +43,12 @@ function handlerOf(kit: RouteKit): ReturnType<typeof toNodeHandler> {
   let handler = handlers.get(kit);
   if (!handler) {
     // Plain-http local demo: a Secure cookie would be refused outside localhost.
-    handler = toNodeHandler(createCollectHandler({ onEvent, cookies: { secure: kit.origin().startsWith('https:') }, rateLimit: { max: 600, windowMs: 60_000 } }));
+    handler = toNodeHandler(createCollectHandler({
+      onEvent,
+      cookies: { secure: kit.origin().startsWith('https:') },
+      rateLimit: kit.collectRateLimit,
+      trustedProxies: kit.trustedProxies,
+    }));
     handlers.set(kit, handler);
   }
   return handler;

@@ -24,9 +24,15 @@ function paymentResult(input: Record<string, unknown>): PaymentResult | undefine
 export const paymentReturn: Handler = async (_req, res, url, kit) => {
   const result = paymentResult(Object.fromEntries(url.searchParams));
   if (!result || !verify(kit.settings.paymentSecret, resultParts(result), url.searchParams.get('sig'))) return sendText(res, 400, 'payment result signature is invalid');
-  if (result.status !== 'paid') return redirect(res, '/cart');
+  if (result.status !== 'paid') {
+    // The shopper cancelled on the payment page: the order is void and its items go back into the cart.
+    const cancelled = kit.state.cancelOrder(result.order);
+    if (!cancelled.ok && cancelled.reason === 'unknown_order') return sendText(res, 404, 'unknown order');
+    if (!cancelled.ok) return redirect(res, `/thank-you/${encodeURIComponent(result.order)}`);
+    return redirect(res, '/cart?notice=payment-cancelled');
+  }
   const confirmed = await confirmPayment(kit.state, kit.delivery, kit.settings.purchaseEvent, result.order, result.payment);
-  if (!confirmed.ok) return sendText(res, 404, 'unknown order');
+  if (!confirmed.ok) return confirmed.reason === 'unknown_order' ? sendText(res, 404, 'unknown order') : redirect(res, '/cart');
   redirect(res, `/thank-you/${encodeURIComponent(result.order)}`);
 };
 
@@ -45,7 +51,7 @@ export const paymentWebhook: Handler = async (req, res, _url, kit) => {
   }
   if (result.status !== 'paid') return sendJson(res, { ok: true, ignored: result.status });
   const confirmed = await confirmPayment(kit.state, kit.delivery, kit.settings.purchaseEvent, result.order, result.payment);
-  sendJson(res, confirmed, confirmed.ok ? 200 : 404);
+  sendJson(res, confirmed, confirmed.ok ? 200 : confirmed.reason === 'unknown_order' ? 404 : 409);
 };
 
 export const thankYou: Handler = (req, res, url, kit) => {

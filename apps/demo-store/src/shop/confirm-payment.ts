@@ -9,7 +9,7 @@ import type { ShopState } from './shop-state.js';
 
 export type ConfirmResult =
   | { ok: true; orderId: string; first: boolean; delivery?: DeliveryRecord }
-  | { ok: false; reason: 'unknown_order' };
+  | { ok: false; reason: 'unknown_order' | 'order_cancelled' };
 
 export async function confirmPayment(state: ShopState, delivery: Delivery, purchaseEvent: string, orderId: string, paymentId: string): Promise<ConfirmResult> {
   const paid = state.markPaid(orderId, paymentId);

@@ -22,6 +22,15 @@ export function parseConsentChoice(raw: string | undefined): ConsentChoice | und
   return adUserData && adPersonalization ? { adUserData, adPersonalization } : undefined;
 }
 
+/**
+ * May the shop store the ad click id on the device? The banner asks one question for ad
+ * measurement, and its answer covers remembering the ad the visitor came from (the
+ * storage part, Consent Mode's ad_storage) as well as sending data to TikTok (ad_user_data).
+ */
+export function grantsClickIdStorage(choice: ConsentChoice): boolean {
+  return choice.adUserData === 'granted';
+}
+
 export function formatConsentChoice(choice: ConsentChoice): string {
   return `${choice.adUserData}.${choice.adPersonalization}`;
 }

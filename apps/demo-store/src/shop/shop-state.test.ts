@@ -62,4 +62,36 @@ describe('shop state', () => {
   it('derives the customer id from the cart, never from personal data', () => {
     expect(customerId({ cartId: 'c0123456789ab' })).toBe('cust_c0123456789ab');
   });
+
+  it('changes a line’s quantity, removes it at 0, and refuses unknown lines and silly quantities', () => {
+    const state = createShopState();
+    const cart = state.cart(undefined);
+    state.addToCart(cart.id, 'SKU-481', 1);
+    state.addToCart(cart.id, 'SKU-205', 2);
+    expect(state.setQuantity(cart.id, 'SKU-481', 3)?.lines.map((l) => [l.product.id, l.quantity])).toEqual([['SKU-481', 3], ['SKU-205', 2]]);
+    expect(state.setQuantity(cart.id, 'SKU-205', 0)?.lines.map((l) => l.product.id)).toEqual(['SKU-481']);
+    for (const bad of [-1, 1.5, 100, Number.NaN]) expect(state.setQuantity(cart.id, 'SKU-481', bad), String(bad)).toBeUndefined();
+    expect(state.setQuantity(cart.id, 'SKU-112', 1), 'not in the cart').toBeUndefined();
+    expect(state.setQuantity('c000000000000', 'SKU-481', 1), 'no such cart').toBeUndefined();
+    expect(cart.lines).toEqual([expect.objectContaining({ quantity: 3 })]);
+    expect(cart.adds, 'a quantity change is not an add (AddToCart ids stay in step)').toBe(2);
+  });
+
+  it('a cancelled payment puts the order back into its cart (once) and the order can no longer be paid', () => {
+    const { state, cart, order } = orderOf();
+    state.addToCart(cart.id, 'SKU-481', 1); // added in another tab meanwhile
+    const cancelled = state.cancelOrder(order.id);
+    expect(cancelled).toMatchObject({ ok: true, order: { status: 'cancelled' } });
+    expect(cart.lines.map((l) => [l.product.id, l.quantity])).toEqual([['SKU-481', 3]]);
+    expect(state.cancelOrder(order.id), 'a second cancel changes nothing').toMatchObject({ ok: true });
+    expect(cart.lines.map((l) => l.quantity)).toEqual([3]);
+    expect(state.markPaid(order.id, 'pay_late')).toEqual({ ok: false, reason: 'order_cancelled' });
+    expect(state.cancelOrder('nope')).toEqual({ ok: false, reason: 'unknown_order' });
+  });
+
+  it('a paid order cannot be cancelled', () => {
+    const { state, order } = orderOf();
+    state.markPaid(order.id, 'pay_1');
+    expect(state.cancelOrder(order.id)).toEqual({ ok: false, reason: 'order_paid' });
+  });
 });

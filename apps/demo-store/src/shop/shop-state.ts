@@ -2,7 +2,8 @@
  * Carts, orders and leads, kept in memory. Paying an order is idempotent: the first
  * confirmation flips it to paid and says so; every later one (a thank-you reload, the
  * provider's webhook arriving after the redirect, a retried job) is reported as a repeat,
- * so only the first one sends the server copy.
+ * so only the first one sends the server copy. A cancelled payment puts the order's lines
+ * back into its cart, and a cancelled order can no longer be paid.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { StoredContext } from './stored-context.js';
@@ -32,7 +33,7 @@ export interface Order {
   email: string;
   phone: string;
   country: string;
-  status: 'pending' | 'paid';
+  status: 'pending' | 'paid' | 'cancelled';
   paymentId?: string;
   paidAt?: string;
   context: StoredContext;
@@ -47,14 +48,23 @@ export interface Lead {
   createdAt: string;
 }
 
-export type PaidResult = { ok: true; order: Order; first: boolean } | { ok: false; reason: 'unknown_order' };
+export type PaidResult = { ok: true; order: Order; first: boolean } | { ok: false; reason: 'unknown_order' | 'order_cancelled' };
+
+export type CancelResult = { ok: true; order: Order; cart: Cart } | { ok: false; reason: 'unknown_order' | 'order_paid' };
+
+/** Most of one product a cart line holds. */
+export const MAX_LINE_QUANTITY = 99;
 
 export interface ShopState {
   cart(id: string | undefined): Cart;
   addToCart(cartId: string, productId: string, quantity: number, context?: StoredContext): Cart | undefined;
+  /** Sets a line's quantity (0 removes it); undefined for an unknown line or a silly quantity. */
+  setQuantity(cartId: string, productId: string, quantity: number): Cart | undefined;
   placeOrder(input: { cartId: string; email: string; phone: string; country: string; currency: string; context: StoredContext }): Order | undefined;
   order(id: string): Order | undefined;
   markPaid(orderId: string, paymentId: string, now?: Date): PaidResult;
+  /** The shopper cancelled on the payment page: the order is void and its lines go back into the cart. */
+  cancelOrder(orderId: string): CancelResult;
   addLead(input: { email: string; message: string; context: StoredContext }): Lead;
   lead(id: string): Lead | undefined;
 }
@@ -80,13 +90,21 @@ export function createShopState(): ShopState {
     cart,
     addToCart(cartId, productId, quantity, context) {
       const product = findProduct(productId);
-      if (!product || !Number.isInteger(quantity) || quantity < 1 || quantity > 99) return undefined;
+      if (!product || !Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) return undefined;
       const target = cart(cartId);
       const line = target.lines.find((l) => l.product.id === productId);
-      if (line) line.quantity += quantity;
+      if (line) line.quantity = Math.min(MAX_LINE_QUANTITY, line.quantity + quantity);
       else target.lines.push({ product, quantity });
       target.adds += 1;
       if (context) target.context = context;
+      return target;
+    },
+    setQuantity(cartId, productId, quantity) {
+      const target = carts.get(cartId);
+      const line = target?.lines.find((l) => l.product.id === productId);
+      if (!target || !line || !Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LINE_QUANTITY) return undefined;
+      if (quantity === 0) target.lines = target.lines.filter((l) => l !== line);
+      else line.quantity = quantity;
       return target;
     },
     placeOrder({ cartId, email, phone, country, currency, context }) {
@@ -116,10 +134,27 @@ export function createShopState(): ShopState {
       const order = orders.get(orderId);
       if (!order) return { ok: false, reason: 'unknown_order' };
       if (order.status === 'paid') return { ok: true, order, first: false };
+      if (order.status === 'cancelled') return { ok: false, reason: 'order_cancelled' };
       order.status = 'paid';
       order.paymentId = paymentId;
       order.paidAt = now.toISOString();
       return { ok: true, order, first: true };
+    },
+    cancelOrder(orderId) {
+      const order = orders.get(orderId);
+      if (!order) return { ok: false, reason: 'unknown_order' };
+      if (order.status === 'paid') return { ok: false, reason: 'order_paid' };
+      const target = cart(order.cartId);
+      if (order.status === 'pending') {
+        order.status = 'cancelled';
+        // Back into the cart, next to anything added since (a second tab), without passing the line limit.
+        for (const l of order.lines) {
+          const line = target.lines.find((x) => x.product.id === l.product.id);
+          if (line) line.quantity = Math.min(MAX_LINE_QUANTITY, line.quantity + l.quantity);
+          else target.lines.push({ ...l });
+        }
+      }
+      return { ok: true, order, cart: target };
     },
     addLead({ email, message, context }) {
       const lead: Lead = { id: String(nextLead++), email, message, context, createdAt: new Date().toISOString() };
