@@ -22,5 +22,7 @@ export type { CapturedContext, PageContext, Handoff } from './context.js';
 export { TTCLID_PARAM, TTCLID_COOKIE, TTP_COOKIE, DEFAULT_TTCLID_DAYS, TTP_DAYS } from './cookies.js';
 
 export { isSha256Hex } from './normalize/sha256-hex.js';
-export { normalizeEmail } from './normalize/email.js';
+export { normalizeEmail, MAX_EMAIL_LENGTH } from './normalize/email.js';
+export { looksLikeEmail, looksLikePhone, looksLikePersonalData } from './normalize/personal-data.js';
+export { isClickId, MAX_CLICK_ID_LENGTH } from './click-id.js';
 export { normalizeExternalId } from './normalize/external-id.js';
