@@ -48,8 +48,12 @@ function checkPrimitive(key: string, value: unknown, path: Path, limits: Handoff
   if (COUNT_KEYS.has(key) && (!Number.isInteger(value) || value < 0 || value > limits.quantity)) add(`must be a whole number between 0 and ${limits.quantity}`, path);
 }
 
+/** Names that reach an object's prototype once the app copies or merges the properties. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function checkKey(key: string, path: Path, limits: HandoffLimits, add: AddIssue): boolean {
   if (key.length > limits.key) add(`names must be at most ${limits.key} characters`, path);
+  else if (FORBIDDEN_KEYS.has(key)) add('is not allowed as a property name', path);
   else if (isIdentityKey(key)) add(IDENTITY_KEY, path);
   else if (looksLikePersonalData(key)) add('a property name must not be an email address or phone number', path);
   else return true;

@@ -24,9 +24,18 @@ const identifier = (max: number) =>
   z.union([bounded(max), z.array(bounded(max)).min(1, 'must not be an empty list').max(L.identifierValues, `at most ${L.identifierValues} values`)], {
     error: 'must be a string or an array of strings',
   });
+/** Leading and trailing ASCII spaces only: a CR/LF or NUL around a click id makes it junk, not padded. */
+function trimSpaces(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value[start] === ' ') start++;
+  while (end > start && value[end - 1] === ' ') end--;
+  return value.slice(start, end);
+}
+
 /** ttclid and _ttp: core's one click-id rule (an empty value counts as absent). */
 const clickId = bounded(L.clickId)
-  .trim()
+  .overwrite(trimSpaces)
   .refine((v) => v === '' || isClickId(v), 'not a click id: 1–500 printable ASCII characters without spaces, quotes, ";", ",", "\\", "<", ">" or "@"');
 
 export const userSchema = z.strictObject({
@@ -93,6 +102,7 @@ const CUSTOM_TYPE = 'custom properties must be strings, numbers or booleans (Tik
 
 /** One issue per custom key, at most: its name first (it may itself be personal data), then its value. */
 function customKeyProblem(key: string, value: unknown): string | undefined {
+  if (FORBIDDEN_KEYS.has(key)) return NOT_A_NAME;
   if (isIdentityKey(key)) return IDENTITY_KEY;
   if (key.length > L.propertyName) return `property names must be at most ${L.propertyName} characters`;
   if (looksLikePersonalData(key)) return 'a property name must not be an email address or phone number';
@@ -104,8 +114,13 @@ function customKeyProblem(key: string, value: unknown): string | undefined {
   return typeof value === 'boolean' || value === undefined ? undefined : CUSTOM_TYPE;
 }
 
+/** Names that reach an object's prototype: refused, not silently dropped (zod drops `__proto__`). */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const NOT_A_NAME = 'is not allowed as a property name';
+const ownProto = (v: unknown): boolean => typeof v === 'object' && v !== null && Object.hasOwn(v, '__proto__');
+
 /** Known keys are typed; custom keys are checked by name and value (always, even when a known key failed). */
-export const propertiesSchema = z
+const propertiesObject = z
   .object(KNOWN_PROPERTIES)
   .catchall(z.unknown())
   .superRefine(
@@ -113,13 +128,19 @@ export const propertiesSchema = z
       const keys = Object.keys(props);
       if (keys.length > L.properties) ctx.addIssue({ code: 'custom', message: `at most ${L.properties} properties`, path: [] });
       for (const key of keys) {
-        if (key in KNOWN_PROPERTIES) continue;
+        // own keys only: `constructor` or `toString` are custom keys, not known ones
+        if (Object.hasOwn(KNOWN_PROPERTIES, key)) continue;
         const message = customKeyProblem(key, (props as Record<string, unknown>)[key]);
         if (message) ctx.addIssue({ code: 'custom', message, path: [key] });
       }
     },
     { when: () => true },
   );
+
+export const propertiesSchema = z.preprocess((v, ctx) => {
+  if (ownProto(v)) ctx.addIssue({ code: 'custom', message: NOT_A_NAME, path: ['__proto__'] });
+  return v;
+}, propertiesObject);
 
 /** Core's spellings (GRANTED, true, 'yes', 1…); an unrecognised value is an error, not a silent 'unknown'. */
 const consentValue = z.preprocess(

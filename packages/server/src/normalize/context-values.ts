@@ -27,9 +27,10 @@ export function normalizeOpaque(raw: string, maxLength = 2048): string | null {
   return value && value.length <= maxLength ? value : null;
 }
 
-/** ttclid, `_ttp` and other click ids: trimmed, and kept only when core's one click-id rule accepts them. */
+/**
+ * ttclid, `_ttp` and other click ids from a URL or a cookie: kept only when core's one
+ * click-id rule accepts them as they are (no trimming: a decoded CR/LF is junk, not padding).
+ */
 export function normalizeClickId(raw: string): string | null {
-  if (raw.length > 4096) return null;
-  const value = raw.trim();
-  return isClickId(value) ? value : null;
+  return isClickId(raw) ? raw : null;
 }
