@@ -25,7 +25,13 @@ describe('looksLikePhone', () => {
 });
 
 describe('looksLikePersonalData', () => {
-  it('is either of the two', () => {
+  it('is either of the two, or a +-led number inside running text', () => {
     expect([looksLikePersonalData('a@b.co'), looksLikePersonalData('+4915112345678'), looksLikePersonalData('sku-1')]).toEqual([true, true, false]);
+    expect(looksLikePersonalData('call +49 151 1234567 after 6')).toBe(true);
+    expect(looksLikePersonalData('mail me: Alice.T@Example.com!')).toBe(true);
   });
+
+  it.each(['12 items, 3 sizes, 2026 edition', 'save 20% + 10 % today', 'C++ for 2 (beginners)', '1+1=2', 'size 40-42 (EU)'])('leaves running text %j alone', (text) =>
+    expect(looksLikePersonalData(text)).toBe(false),
+  );
 });

@@ -50,7 +50,25 @@ export function looksLikePhone(text: string): boolean {
   return grouped && digits >= 7 && digits <= 15;
 }
 
-/** An email address anywhere in the text, or the whole text written like a phone number. */
+const PHONE_CHAR = /[\d ().\/-]/;
+
+/** A `+`-led international number inside running text ("call +49 151 1234567"). */
+function containsInternationalPhone(text: string): boolean {
+  let plus = text.indexOf('+');
+  while (plus >= 0) {
+    let end = plus + 1;
+    while (end < text.length && PHONE_CHAR.test(text[end]!)) end++;
+    if (end - plus <= MAX_PHONE_TEXT && looksLikePhone(text.slice(plus, end))) return true;
+    plus = text.indexOf('+', end);
+  }
+  return false;
+}
+
+/**
+ * An email address anywhere in the text, the whole text written like a phone number, or a
+ * `+`-led international number inside it. (A national number inside running text is not
+ * looked for: "12 items 3 sizes 2026" would look like one.)
+ */
 export function looksLikePersonalData(text: string): boolean {
-  return looksLikeEmail(text) || looksLikePhone(text);
+  return typeof text === 'string' && (looksLikeEmail(text) || looksLikePhone(text) || containsInternationalPhone(text));
 }
