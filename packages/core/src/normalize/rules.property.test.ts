@@ -10,6 +10,8 @@ import { looksLikeEmail } from './personal-data.js';
 import { isSha256Hex } from './sha256-hex.js';
 
 const RUNS = Number(process.env.PIXELPAIR_FUZZ_RUNS) || 300;
+/** Generous: the CI machine is shared; the full size (PIXELPAIR_FUZZ_RUNS=20000) runs for minutes. */
+const TIMEOUT = 30_000 + RUNS * 20;
 let slowest = { ms: 0, rule: '', length: 0 };
 function timed<T>(rule: string, input: string, fn: () => T): T {
   const t = performance.now();
@@ -35,7 +37,7 @@ describe('normalizeEmail (property)', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('never returns more than 254 characters, whatever the padding', () => {
     fc.assert(
@@ -45,7 +47,7 @@ describe('normalizeEmail (property)', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('looksLikeEmail (property)', () => {
@@ -54,19 +56,19 @@ describe('looksLikeEmail (property)', () => {
     fc.assert(fc.property(anyText, (text) => {
       expect(timed('looksLikeEmail', text, () => looksLikeEmail(text))).toBe(ANYWHERE.test(text));
     }), { numRuns: RUNS });
-  });
+  }, TIMEOUT);
 
   it('finds every generated address inside surrounding text', () => {
     fc.assert(fc.property(fc.string({ maxLength: 20 }), fc.emailAddress(), fc.string({ maxLength: 20 }), (a, email, b) => {
       expect(looksLikeEmail(`${a} ${email} ${b}`)).toBe(true);
     }), { numRuns: RUNS });
-  });
+  }, TIMEOUT);
 });
 
 describe('isClickId (property)', () => {
   it('accepts only bounded printable ASCII without separators, quotes or @', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 600 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.stringMatching(/^[A-Za-z0-9._-]{1,600}$/)), (value) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 600 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom('A', 'z', '0', '9', '.', '_', '-', '~'), minLength: 1, maxLength: 600 })), (value) => {
         if (!timed('isClickId', value, () => isClickId(value))) return;
         expect(value.length).toBeGreaterThan(0);
         expect(value.length).toBeLessThanOrEqual(MAX_CLICK_ID_LENGTH);
@@ -74,5 +76,5 @@ describe('isClickId (property)', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 });

@@ -3,7 +3,8 @@
  * passed along (a Fetch Request has no socket) so trusted-proxy rules still work. If a body
  * parser already consumed the body (express.json()), the parsed body is re-serialised.
  * A request that cannot even be turned into a Fetch Request (a malformed Host header) gets
- * the handler's documented JSON 400, never an empty 500.
+ * the handler's documented JSON 400, never an empty 500; a connection whose request body was
+ * left unread is closed after the answer, so it cannot hang the next request on it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
@@ -53,6 +54,9 @@ export function toNodeHandler(handler: CollectHandler) {
       });
       if (cookies.length) res.setHeader('set-cookie', cookies);
       res.statusCode = response.status;
+      // A body left unread (413, a refused request) would be parsed as the next request on a
+      // kept-alive socket, which then hangs: answer, then close this connection.
+      if (!req.complete) res.setHeader('connection', 'close');
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       if (next) return next(error);
