@@ -8,7 +8,8 @@ export { decideConsent } from './consent-policy.js';
 export type { ConsentDecision, ConsentPolicyOptions, EffectiveConsent } from './consent-policy.js';
 export { envelopeSchema } from './envelope/schema.js';
 export type { Envelope } from './envelope/schema.js';
-export { formatPath, zodIssues } from './envelope/issues.js';
+export { formatPath, zodIssues, shownEventId, shownKey } from './envelope/issues.js';
+export { ENVELOPE_LIMITS } from './envelope/limits.js';
 export { TIKTOK_CURRENCIES, isTikTokCurrency } from './envelope/currencies.js';
 export { toEventSeconds } from './envelope/event-time.js';
 
@@ -39,11 +40,13 @@ export type { MatchReport, MatchStrength, MatchSummary } from './diagnostics/mat
 
 export { readRequestContext, parseCookies, clientIp } from './context/request-context.js';
 export type { RequestContext, RequestContextOptions } from './context/request-context.js';
-export { persistentCookieHeaders } from './context/cookies.js';
+export { persistentCookieHeaders, expiredCookieHeaders } from './context/cookies.js';
 export type { CookieOptions } from './context/cookies.js';
 export { createCollectHandler, PURCHASE_VALUE_KEYS } from './collect/handler.js';
-export type { CollectHandler, CollectOptions, CollectContext, CollectRequestInfo, PurchaseValues } from './collect/handler.js';
+export type { CollectHandler, CollectOptions, CollectContext, CollectRequestInfo, CollectOutcome, PurchaseValues } from './collect/handler.js';
+export { HANDOFF_LIMITS } from './collect/handoff-schema.js';
+export type { HandoffLimits } from './collect/handoff-schema.js';
 export { toNodeHandler, toFetchRequest } from './collect/node-adapter.js';
-export { createRateLimiter } from './collect/rate-limit.js';
+export { createRateLimiter, rateLimitKey } from './collect/rate-limit.js';
 
 export type * from './types.js';

@@ -68,7 +68,7 @@ const plausibleHandoff = fc.record({
   context: plausibleContext,
 });
 
-type Body = { label: string; contentType?: string; body: BodyInit };
+type Body = { label: string; contentType?: string; body: string };
 const jsonBody: fc.Arbitrary<Body> = fc.tuple(fc.oneof({ weight: 6, arbitrary: plausibleHandoff }, { weight: 3, arbitrary: handoffArb }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) }), fc.constantFrom('application/json', 'text/plain;charset=UTF-8', undefined)).map(([value, contentType]) => ({ label: 'json', contentType, body: JSON.stringify(value) ?? 'null' }));
 const rawBody: fc.Arbitrary<Body> = fc.tuple(fc.oneof(anyText, fc.constant('{"event":'), fc.constant('['.repeat(5000))), fc.constantFrom('application/json', 'application/xml', 'image/png', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded')).map(([body, contentType]) => ({ label: 'raw', contentType, body }));
 const formFields = fc.tuple(usually(fc.constantFrom('SubmitForm', 'Contact', 'Boom'), eventName), usually(fc.stringMatching(/^form_[0-9]{1,6}$/), eventId), fc.oneof({ weight: 3, arbitrary: plausibleContext }, { weight: 1, arbitrary: contextArb }).map((c) => contextToFields(c as never).pp_context!), fc.oneof(plainEmail, anyText)).map(([event, id, ctx, email]) => ({ pp_event: event, pp_event_id: id, pp_context: ctx, email }));

@@ -25,7 +25,7 @@ function setup(options: Partial<CollectOptions> = {}) {
   const handler = createCollectHandler({ onEvent: (h, ctx) => void calls.push({ handoff: h, ctx }), ...options });
   return { calls, handler };
 }
-const request = (body: BodyInit | null, headers: Record<string, string> = {}, method = 'POST') =>
+const request = (body: RequestInit['body'], headers: Record<string, string> = {}, method = 'POST') =>
   new Request(`${ORIGIN}/collect`, { method, headers: { origin: ORIGIN, ...headers }, body } as RequestInit);
 const postJson = (body: unknown, headers: Record<string, string> = {}) => request(JSON.stringify(body), { 'content-type': 'application/json', ...headers });
 
@@ -95,7 +95,7 @@ describe('finding 2: every body gets the documented JSON and a 4xx; the promise 
     const fields = new URLSearchParams({ ...contextToFields(context), pp_event: 'Lead', pp_event_id: 'lead_1_submit', constructor: 'c', toString: 't' });
     expect((await handler(request(fields, { 'content-type': 'application/x-www-form-urlencoded' }))).status).toBe(202);
     expect(calls[0]?.ctx.fields).toMatchObject({ constructor: 'c', toString: 't' });
-    const many = new URLSearchParams(Array.from({ length: 201 }, (_, i) => [`f${i}`, 'x']));
+    const many = new URLSearchParams(Array.from({ length: 201 }, (_, i): [string, string] => [`f${i}`, 'x']));
     expect((await handler(request(many, { 'content-type': 'application/x-www-form-urlencoded' }))).status).toBe(400);
   });
 });
