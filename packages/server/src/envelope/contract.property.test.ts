@@ -112,8 +112,53 @@ const consentArb = fc.record(
   { requiredKeys: [] },
 );
 
+/** Mostly valid, one hostile field now and then: most runs reach the wire and meet the validator. */
+const usually = <T, U>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<U>) => fc.oneof({ weight: 10, arbitrary: valid }, { weight: 1, arbitrary: hostile });
+const plausibleUser = fc.record(
+  {
+    email: usually(fc.oneof(plainEmail, sha, fc.array(plainEmail, { minLength: 1, maxLength: 3 })), identifier(anyText)),
+    phone: usually(fc.oneof(plainPhone, fc.array(plainPhone, { minLength: 1, maxLength: 2 })), identifier(anyText)),
+    externalId: usually(fc.constantFrom('cust_1', 'User_123'), anyText),
+    ttclid: usually(fc.stringMatching(/^E\.C\.P\.[A-Za-z0-9_-]{4,40}$/), clickIdArb),
+    ttp: usually(fc.constant('01JRF870C462XP4N5ZD0W5Q3X9_.tt.1'), clickIdArb),
+    ip: usually(fc.oneof(fc.ipV4(), fc.ipV6()), anyText),
+    userAgent: fc.constant('Mozilla/5.0 (X11; Linux x86_64)'),
+    locale: usually(fc.constantFrom('de_DE', 'en-US'), anyText),
+    country: usually(fc.constantFrom('DE', 'US'), anyText),
+    firstName: usually(fc.constantFrom('Ann', ' Zoë '), anyText),
+    city: fc.constantFrom('Berlin', 'São Paulo'),
+  },
+  { requiredKeys: [] },
+);
+const plausibleContent = fc.record(
+  { contentId: usually(fc.constantFrom('SKU-481', 'G1'), fc.oneof(fc.integer({ min: 0, max: 1e6 }), plainPersonal, anyText)), quantity: usually(fc.integer({ min: 1, max: 9 }), quantity), price: usually(fc.double({ min: 0, max: 999, noNaN: true }), amount), contentName: usually(fc.constant('Mug'), anyText) },
+  { requiredKeys: ['contentId'] },
+);
+const plausibleProperties = fc
+  .tuple(
+    fc.record(
+      { value: usually(fc.double({ min: 0, max: 1e4, noNaN: true }), amount), currency: usually(fc.constantFrom('EUR', 'usd', 'JPY'), anyText), contents: fc.array(plausibleContent, { maxLength: 3 }), orderId: usually(fc.constantFrom('10492'), anyText), query: usually(fc.constant('mugs'), anyText) },
+      { requiredKeys: [] },
+    ),
+    fc.dictionary(usually(fc.constantFrom('score', 'level', 'coupon', 'passed'), customKey), usually(fc.oneof(fc.boolean(), fc.integer(), fc.constantFrom('hard', 'WINTER')), customValue), { maxKeys: 3 }),
+  )
+  .map(([known, custom]) => ({ ...custom, ...known }));
+const plausibleEnvelope = fc.record(
+  {
+    event: usually(fc.constantFrom(...STANDARD_EVENTS, 'CompletePayment', 'Pageview', 'QuizFinished'), eventName),
+    eventId: usually(fc.stringMatching(/^(ord|cart|lead|pv)_[0-9]{1,8}_[a-z_]{1,20}$/), eventIdArb),
+    eventTime: usually(fc.integer({ min: NOW_S - 6 * 86400, max: NOW_S }), eventTime),
+    user: plausibleUser,
+    page: fc.record({ url: usually(fc.webUrl(), pageUrl) }, { requiredKeys: [] }),
+    properties: plausibleProperties,
+    consent: consentArb,
+  },
+  { requiredKeys: ['event', 'eventId'] },
+);
+
 const envelopeArb = fc.oneof(
-  { weight: 8, arbitrary: fc.record(
+  { weight: 8, arbitrary: plausibleEnvelope },
+  { weight: 4, arbitrary: fc.record(
     { event: eventName, eventId: eventIdArb, eventTime, user: userWithStrays, page: fc.record({ url: pageUrl, referrer: pageUrl }, { requiredKeys: [] }), properties: propertiesArb, consent: consentArb, event_id: fc.constant('x') },
     { requiredKeys: ['event', 'eventId'] },
   ) },

@@ -67,6 +67,8 @@ describe('finding 4: what leaves satisfies v1.3, and personal data leaves only h
     const result = prepare({ page: { url: 'https://shop.example/thanks?email=alice.tester%40example.com&utm_source=tiktok#done', referrer: 'https://shop.example/u/alice.tester@example.com/orders' } });
     expect(result.ok && result.prepared.event.page).toEqual({ url: 'https://shop.example/thanks?utm_source=tiktok#done', referrer: 'https://shop.example/' });
     expect(passesEmulator(result)).toBe(true);
+    const tel = prepare({ page: { url: 'https://shop.example/callback?tel=%2B4915112345678&x=1', referrer: 'https://shop.example/?q=call+%2B49+151+12345678' } });
+    expect(tel.ok && tel.prepared.event.page).toEqual({ url: 'https://shop.example/callback?x=1', referrer: 'https://shop.example/' });
     const plain = prepare({ page: { url: 'https://shop.example/p/mug?ttclid=E.C.P.a' } });
     expect(plain.ok && plain.prepared.event.page?.url).toBe('https://shop.example/p/mug?ttclid=E.C.P.a');
   });

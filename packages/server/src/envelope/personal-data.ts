@@ -3,7 +3,7 @@
  * server's checks for everything that would leave unhashed: property names and values, ids,
  * page URLs. Built on core's linear `looksLikeEmail` / `looksLikePhone`.
  */
-import { looksLikeEmail, looksLikePersonalData, looksLikePhone } from '@pixelpair/core';
+import { looksLikePersonalData } from '@pixelpair/core';
 
 /** Identity keys that belong in `user` (compared lower-cased, without `_` and `-`). */
 const IDENTITY_NAMES = new Set([
@@ -21,14 +21,17 @@ export const IDENTITY_KEY = 'personal data belongs in user (it is hashed there),
 /** For zod refinements: true when the text carries no email address and is not a phone number. */
 export const notPersonal = (text: string): boolean => !looksLikePersonalData(text);
 
-function carriesPersonalData(text: string): boolean {
-  let decoded = text;
+function decoded(text: string): string {
   try {
-    decoded = decodeURIComponent(text.replace(/\+/g, ' '));
+    return decodeURIComponent(text);
   } catch {
-    // a malformed escape: check the raw text only
+    return text; // a malformed escape: the raw text is checked
   }
-  return looksLikeEmail(text) || looksLikeEmail(decoded) || looksLikePhone(decoded);
+}
+
+/** The text as given, percent-decoded, and form-decoded (`+` as a space): personal data in any of them counts. */
+function carriesPersonalData(text: string): boolean {
+  return [text, decoded(text), decoded(text.replace(/\+/g, ' '))].some(looksLikePersonalData);
 }
 
 /**
