@@ -283,7 +283,7 @@ describe('memory under abuse', () => {
       const after = heapAfterGc();
       const growthMb = (after - baseline) / 2 ** 20;
       console.log(`[abuse] ${load} abusive requests: heapUsed after GC ${(baseline / 2 ** 20).toFixed(1)} → ${(after / 2 ** 20).toFixed(1)} MB (${growthMb >= 0 ? '+' : ''}${growthMb.toFixed(1)} MB); answers ${JSON.stringify(Object.fromEntries(statuses))}`);
-      expect(growthMb).toBeLessThan(16);
+      expect(growthMb).toBeLessThan(8);
       expect([...statuses.keys()].every((st) => DOCUMENTED.has(st))).toBe(true);
     } finally {
       await server.close();
