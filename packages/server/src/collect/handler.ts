@@ -9,14 +9,16 @@
  * 200 ignored (the app said why), 400/403/405/413/415/429 `{ ok: false, errors }`, or 500
  * when the app's own callback failed. The returned promise never rejects.
  */
-import { contextFromFields, sameAction, type Handoff } from '@pixelpair/core';
-import { decideConsent, type ConsentPolicyOptions } from '../consent-policy.js';
-import { expiredCookieHeaders, persistentCookieHeaders, type CookieOptions } from '../context/cookies.js';
-import { parseCookies, readRequestContext, trustedProxyList, type RequestContext } from '../context/request-context.js';
+import { looksLikePersonalData, sameAction, type Handoff } from '@pixelpair/core';
+import type { ConsentPolicyOptions } from '../consent-policy.js';
+import { persistentCookieHeaders, type CookieOptions } from '../context/cookies.js';
+import { readRequestContext, trustedProxyList, type RequestContext } from '../context/request-context.js';
 import { silentLogger, type Logger } from '../delivery/logger.js';
 import { zodIssues } from '../envelope/issues.js';
 import type { Issue } from '../types.js';
+import { clickIdCookies } from './cookie-consent.js';
 import { createHandoffSchema, type HandoffLimits } from './handoff-schema.js';
+import { bodyKind, parseBody, type FormEvent } from './parse-body.js';
 import { createRateLimiter, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
 import { readLimited } from './read-body.js';
 
@@ -54,7 +56,7 @@ export interface CollectOptions {
   /** Maxima for what a browser may claim (HANDOFF_LIMITS: amounts 1e9, quantities 10,000, 100 items, 50 properties). */
   limits?: Partial<HandoffLimits>;
   /** Form posts: where the event and event id come from. Default fields `pp_event` and `pp_event_id`. */
-  formEvent?: (fields: Record<string, string>) => { event: string; eventId: string } | undefined;
+  formEvent?: FormEvent;
   logger?: Logger;
 }
 
@@ -67,8 +69,6 @@ export type CollectHandler = (request: Request, info?: CollectRequestInfo) => Pr
 /** Keys a browser could use to inflate revenue: never trusted for a purchase. */
 export const PURCHASE_VALUE_KEYS = ['value', 'currency', 'contents', 'contentIds', 'content_ids', 'numItems', 'num_items', 'price'];
 
-/** A form with more fields than this is not a hand-off. */
-const MAX_FORM_FIELDS = 200;
 const MAX_IGNORED_REASON = 200;
 
 function json(status: number, body: unknown, headers: Headers = new Headers()): Response {
@@ -92,72 +92,12 @@ function originAllowed(origin: string | null, request: Request, allowed: Collect
   }
 }
 
-type BodyKind = 'json' | 'urlencoded' | 'multipart';
-
-/** JSON (fetch, and sendBeacon's text/plain or Blob), or a form; anything else is 415. */
-function bodyKind(contentType: string | null): BodyKind | undefined {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/x-www-form-urlencoded') return 'urlencoded';
-  if (type === 'multipart/form-data') return 'multipart';
-  if (type === '' || type === 'application/json' || type === 'text/plain' || /^application\/[a-z0-9.+-]{1,60}\+json$/.test(type)) return 'json';
-  return undefined;
-}
-
-type Parsed = { value: unknown; fields?: Record<string, string> } | { error: Issue };
-
-async function readForm(kind: 'urlencoded' | 'multipart', request: Request, body: { bytes: Buffer; text: string }): Promise<{ fields: Record<string, string> } | { error: Issue }> {
-  let form: FormData | URLSearchParams;
-  try {
-    form = kind === 'multipart' ? await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type')! } }).formData() : new URLSearchParams(body.text);
-  } catch {
-    return { error: { path: '', message: `body is not valid ${kind === 'multipart' ? 'multipart/form-data' : 'form data'}` } };
-  }
-  const fields: Record<string, string> = {};
-  let count = 0;
-  for (const [k, v] of form) {
-    if (++count > MAX_FORM_FIELDS) return { error: { path: '', message: `a form hand-off has at most ${MAX_FORM_FIELDS} fields` } };
-    // first value wins; files are not fields; `__proto__` cannot be an own key of a plain object
-    if (typeof v === 'string' && k !== '__proto__' && !Object.hasOwn(fields, k)) fields[k] = v;
-  }
-  return { fields };
-}
-
-async function parseBody(kind: BodyKind, request: Request, body: { bytes: Buffer; text: string }, options: CollectOptions): Promise<Parsed> {
-  if (kind === 'json') {
-    try {
-      return { value: JSON.parse(body.text) };
-    } catch {
-      return { error: { path: '', message: 'body is not valid JSON' } };
-    }
-  }
-  const form = await readForm(kind, request, body);
-  if ('error' in form) return form;
-  const { fields } = form;
-  const named = options.formEvent ? options.formEvent(fields) : fields.pp_event && fields.pp_event_id ? { event: fields.pp_event, eventId: fields.pp_event_id } : undefined;
-  if (!named) return { error: { path: 'pp_event', message: 'form posts need the event name and event id fields' } };
-  return { value: { ...named, context: contextFromFields(fields) }, fields };
-}
-
-/**
- * The cookie rule (issue 12, finding 9): the server writes a click id or `_ttp` on the device
- * only when storage is allowed: the hand-off's `adStorage` when the tag reports it, else its
- * `adUserData` (TCF purposes 1+7), read through the same consent policy as the server copy
- * (granted → yes; denied → no; unknown → no in an opt-in region, yes elsewhere).
- */
-function storageAllowed(consent: Handoff['context']['consent'] & { adStorage?: 'granted' | 'denied' | 'unknown' }, options: ConsentPolicyOptions | undefined): boolean {
-  const storage = consent.adStorage ?? consent.adUserData;
-  return decideConsent({ adUserData: storage, adPersonalization: 'unknown', ...(consent.region ? { region: consent.region } : {}) }, options).adUserData !== 'denied';
-}
-
-function explicitlyDenied(consent: Handoff['context']['consent'] & { adStorage?: string }): boolean {
-  return (consent.adStorage ?? consent.adUserData) === 'denied';
-}
-
+/** The app's reason, bounded; a reason that carries personal data is not sent to the browser. */
 function ignoredReason(outcome: unknown): string | undefined {
   if (!outcome || typeof outcome !== 'object' || !('ignored' in outcome)) return undefined;
   const reason = (outcome as { ignored: unknown }).ignored;
-  const text = typeof reason === 'string' && reason.trim() ? reason.trim().slice(0, MAX_IGNORED_REASON) : 'ignored by the app';
-  return text;
+  const text = typeof reason === 'string' ? reason.trim().slice(0, MAX_IGNORED_REASON) : '';
+  return text && !looksLikePersonalData(text) ? text : 'ignored by the app';
 }
 
 export function createCollectHandler(options: CollectOptions): CollectHandler {
@@ -199,7 +139,7 @@ export function createCollectHandler(options: CollectOptions): CollectHandler {
     if (!kind) return fail(415, [{ path: '', message: 'send JSON (application/json or text/plain) or a form (application/x-www-form-urlencoded, multipart/form-data)' }], headers);
     const body = await readLimited(request, maxBytes);
     if (!body.ok) return 'tooLarge' in body ? fail(413, [{ path: '', message: `body larger than ${maxBytes} bytes` }], headers) : fail(400, [{ path: '', message: 'body could not be read' }], headers);
-    const parsed = await parseBody(kind, request, body, options);
+    const parsed = await parseBody(kind, request, body, options.formEvent);
     if ('error' in parsed) return fail(400, [parsed.error], headers);
     const checked = schema.safeParse(parsed.value);
     if (!checked.success) return fail(400, zodIssues(checked.error), headers);
@@ -224,9 +164,7 @@ export function createCollectHandler(options: CollectOptions): CollectHandler {
     }
     if (ignored !== undefined) return json(200, { ok: true, eventId: handoff.eventId, ignored }, headers);
     if (options.cookies !== false) {
-      const consent = handoff.context.consent;
-      if (storageAllowed(consent, options.consent)) for (const c of persistentCookieHeaders(ctx, options.cookies || {})) headers.append('set-cookie', c);
-      else if (explicitlyDenied(consent)) for (const c of expiredCookieHeaders(Object.keys(parseCookies(request.headers.get('cookie'))), options.cookies || {})) headers.append('set-cookie', c);
+      for (const c of clickIdCookies(handoff.context.consent, ctx, request.headers.get('cookie'), options.cookies || {}, options.consent)) headers.append('set-cookie', c);
     }
     return json(202, { ok: true, eventId: handoff.eventId }, headers);
   }

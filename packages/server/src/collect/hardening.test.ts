@@ -161,6 +161,11 @@ describe('finding 8: forged values and junk click ids', () => {
     const taken = await handler(postJson(handoff));
     expect([taken.status, await taken.json()]).toEqual([202, { ok: true, eventId: handoff.eventId }]);
   });
+
+  it('a reason carrying personal data is not sent to the browser', async () => {
+    const { handler } = setup({ onEvent: () => ({ ignored: 'duplicate lead for alice.tester@example.com' }) });
+    expect(await (await handler(postJson(handoff))).json()).toEqual({ ok: true, eventId: handoff.eventId, ignored: 'ignored by the app' });
+  });
 });
 
 describe('finding 9: no click-id cookie without storage consent', () => {
