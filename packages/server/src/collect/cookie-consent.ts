@@ -8,8 +8,8 @@
  */
 import type { Handoff } from '@pixelpair/core';
 import { decideConsent, type ConsentPolicyOptions } from '../consent-policy.js';
-import { expiredCookieHeaders, persistentCookieHeaders, type CookieOptions } from '../context/cookies.js';
-import { parseCookies, type RequestContext } from '../context/request-context.js';
+import { expiredCookieHeaders, persistentCookieHeaders, type CookieContext, type CookieOptions } from '../context/cookies.js';
+import { parseCookies } from '../context/request-context.js';
 
 type HandoffConsent = Handoff['context']['consent'] & { adStorage?: 'granted' | 'denied' | 'unknown' };
 
@@ -19,7 +19,7 @@ export function storageAllowed(consent: HandoffConsent, options: ConsentPolicyOp
 }
 
 /** `Set-Cookie` values for an accepted hand-off: the ids when storage is allowed, expiries after a denial, else none. */
-export function clickIdCookies(consent: HandoffConsent, ctx: Pick<RequestContext, 'ttclid' | 'ttp'>, cookieHeader: string | null, cookies: CookieOptions, policy: ConsentPolicyOptions | undefined): string[] {
+export function clickIdCookies(consent: HandoffConsent, ctx: CookieContext, cookieHeader: string | null, cookies: CookieOptions, policy: ConsentPolicyOptions | undefined): string[] {
   if (storageAllowed(consent, policy)) return persistentCookieHeaders(ctx, cookies);
   if ((consent.adStorage ?? consent.adUserData) === 'denied') return expiredCookieHeaders(Object.keys(parseCookies(cookieHeader)), cookies);
   return [];

@@ -49,7 +49,7 @@ export interface CollectOptions {
   trustedProxies?: readonly string[];
   /** Look up value/currency/contents of a purchase in your records (by eventId, order id…). */
   purchaseValues?: (handoff: Handoff, ctx: CollectContext) => PurchaseValues | undefined | Promise<PurchaseValues | undefined>;
-  /** Re-set ttclid / mirror _ttp with Set-Cookie when consent allows storage. Default on; false to turn off. */
+  /** Re-set the click ids (ttclid, _fbc, Google's) and mirror `_ttp` / `_fbp` with Set-Cookie when consent allows storage. Default on; false to turn off. */
   cookies?: CookieOptions | false;
   /** The consent policy the cookie rule reads (opt-in regions…): pass the same options as to the twin. */
   consent?: ConsentPolicyOptions;
@@ -146,8 +146,11 @@ export function createCollectHandler(options: CollectOptions): CollectHandler {
 
     const handoff = checked.data as Handoff;
     const ctx: CollectContext = { ...reqCtx, ...(parsed.fields ? { fields: parsed.fields } : {}) };
-    if (handoff.context.ttclid) ctx.ttclid = handoff.context.ttclid;
-    if (handoff.context.ttp) ctx.ttp = handoff.context.ttp;
+    // The browser's own reading wins over the request's (it saw the landing URL and the cookies the pixels set).
+    for (const key of ['ttclid', 'ttp', 'fbc', 'fbp', 'gclid', 'gbraid', 'wbraid'] as const) {
+      const value = handoff.context[key];
+      if (value) ctx[key] = value;
+    }
     let ignored: string | undefined;
     try {
       if (sameAction(handoff.event, 'Purchase')) {

@@ -106,6 +106,11 @@ export function createHandoffSchema(overrides: Partial<HandoffLimits> = {}) {
     context: z.strictObject({
       ttclid: clickId.optional(),
       ttp: clickId.optional(),
+      fbc: clickId.optional(),
+      fbp: clickId.optional(),
+      gclid: clickId.optional(),
+      gbraid: clickId.optional(),
+      wbraid: clickId.optional(),
       userAgent: bounded(2048).optional(),
       page: z.strictObject({ url: pageUrl.optional(), referrer: pageUrl.optional() }),
       consent: z.strictObject({

@@ -1,10 +1,14 @@
 /**
- * Server-set cookies for the click id and TikTok's browser id. Safari caps cookies written by
- * script at 7 days (24 h with link decoration); a cookie set by the server in an HTTP
- * response is not capped, so re-setting ttclid (and mirroring `_ttp`) here keeps attribution
- * alive for the whole click window. Not HttpOnly: the browser twin reads them.
+ * Server-set cookies for the click ids and the platforms' browser ids. Safari caps cookies
+ * written by script at 7 days (24 h with link decoration); a cookie set by the server in an
+ * HTTP response is not capped, so re-setting ttclid, `_fbc` and the Google click ids (and
+ * mirroring `_ttp`, `_fbp`) here keeps attribution alive for the whole click window, as
+ * Meta's own parameter builder does. Not HttpOnly: the browser twin reads them.
  */
-import { DEFAULT_TTCLID_DAYS, TTCLID_COOKIE, TTP_COOKIE, TTP_DAYS } from '@pixelpair/core';
+import {
+  DEFAULT_TTCLID_DAYS, FBC_COOKIE, FBC_DAYS, FBP_COOKIE, GOOGLE_CLICK_DAYS, GOOGLE_CLICK_PARAMS, TTCLID_COOKIE, TTP_COOKIE, TTP_DAYS,
+  googleClickCookie,
+} from '@pixelpair/core';
 import type { RequestContext } from './request-context.js';
 
 export interface CookieOptions {
@@ -31,12 +35,23 @@ function cookie(name: string, value: string, days: number, o: CookieOptions): st
   return parts.join('; ');
 }
 
-/** `Set-Cookie` header values for what the context carries; empty when it carries neither id. */
-export function persistentCookieHeaders(ctx: Pick<RequestContext, 'ttclid' | 'ttp'>, options: CookieOptions = {}): string[] {
+export type CookieContext = Pick<RequestContext, 'ttclid' | 'ttp' | 'fbc' | 'fbp' | 'gclid' | 'gbraid' | 'wbraid'>;
+
+/** Every cookie name pixelpair may set, for clearing them after a denial. */
+export const CLICK_ID_COOKIES: readonly string[] = [TTCLID_COOKIE, TTP_COOKIE, FBC_COOKIE, FBP_COOKIE, ...GOOGLE_CLICK_PARAMS.map(googleClickCookie)];
+
+/** `Set-Cookie` header values for what the context carries; empty when it carries no id. */
+export function persistentCookieHeaders(ctx: CookieContext, options: CookieOptions = {}): string[] {
   if (options.domain !== undefined && !/^\.?[a-z0-9.-]+$/i.test(options.domain)) throw new Error('pixelpair: cookie domain is not a host name');
   const headers: string[] = [];
   if (ctx.ttclid) headers.push(cookie(TTCLID_COOKIE, ctx.ttclid, options.days ?? DEFAULT_TTCLID_DAYS, options));
   if (ctx.ttp) headers.push(cookie(TTP_COOKIE, ctx.ttp, options.ttpDays ?? TTP_DAYS, options));
+  if (ctx.fbc) headers.push(cookie(FBC_COOKIE, ctx.fbc, FBC_DAYS, options));
+  if (ctx.fbp) headers.push(cookie(FBP_COOKIE, ctx.fbp, FBC_DAYS, options));
+  for (const name of GOOGLE_CLICK_PARAMS) {
+    const value = ctx[name];
+    if (value) headers.push(cookie(googleClickCookie(name), value, GOOGLE_CLICK_DAYS, options));
+  }
   return headers;
 }
 
@@ -47,5 +62,5 @@ export function persistentCookieHeaders(ctx: Pick<RequestContext, 'ttclid' | 'tt
  * would keep the original.
  */
 export function expiredCookieHeaders(present: readonly string[], options: CookieOptions = {}): string[] {
-  return [TTCLID_COOKIE, TTP_COOKIE].filter((name) => present.includes(name)).map((name) => cookie(name, '', 0, options));
+  return CLICK_ID_COOKIES.filter((name) => present.includes(name)).map((name) => cookie(name, '', 0, options));
 }

@@ -1,18 +1,30 @@
 /**
- * Reads the twin's request context from a Node IncomingMessage or a Fetch Request: the
- * ttclid (landing URL first, then the `ttclid` cookie), the `_ttp` cookie, the client IP and
- * the user agent. X-Forwarded-For is believed only when the direct peer is a configured
- * trusted proxy; otherwise anyone could claim any IP. ttclid and `_ttp` must pass core's
+ * Reads the twin's request context from a Node IncomingMessage or a Fetch Request: the click
+ * ids (TikTok's ttclid, Meta's fbclid → fbc, Google's gclid / gbraid / wbraid: landing URL
+ * first, then the first-party cookies), the platform cookies (`_ttp`, `_fbp`), the client IP
+ * and the user agent. X-Forwarded-For is believed only when the direct peer is a configured
+ * trusted proxy; otherwise anyone could claim any IP. Every click id and cookie must pass core's
  * click-id rule (isClickId); anything else is dropped.
  */
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
-import { TTCLID_COOKIE, TTCLID_PARAM, TTP_COOKIE } from '@pixelpair/core';
+import {
+  FBC_COOKIE, FBCLID_PARAM, FBP_COOKIE, GOOGLE_CLICK_PARAMS, TTCLID_COOKIE, TTCLID_PARAM, TTP_COOKIE,
+  fbclidOf, formatFbc, googleClickCookie, isFbc,
+} from '@pixelpair/core';
 import { normalizeClickId, normalizeIp, normalizeOpaque } from '../normalize/context-values.js';
 
 export interface RequestContext {
   ttclid?: string;
   ttp?: string;
+  /** Meta's click cookie: `_fbc`, or built from a landing `fbclid` (a newer click replaces an older one). */
+  fbc?: string;
+  /** Meta's browser id cookie `_fbp`, verbatim. */
+  fbp?: string;
+  /** Google Ads click ids from the landing URL, else pixelpair's first-party cookies. */
+  gclid?: string;
+  gbraid?: string;
+  wbraid?: string;
   ip?: string;
   userAgent?: string;
 }
@@ -22,6 +34,8 @@ export interface RequestContextOptions {
   trustedProxies?: readonly string[];
   /** The peer address for a Fetch Request (it has no socket); toNodeHandler fills it in. */
   remoteAddress?: string;
+  /** Clock (ms) for a new `_fbc`'s creation time. Default Date.now. */
+  now?: () => number;
 }
 
 export function parseCookies(header: string | null | undefined): Record<string, string> {
@@ -104,21 +118,37 @@ export function readRequestContext(req: IncomingMessage | Request, options: Requ
     peer = options.remoteAddress ?? req.socket?.remoteAddress;
   }
   const cookies = parseCookies(header('cookie'));
-  let fromUrl: string | undefined;
+  let params: URLSearchParams | undefined;
   try {
-    fromUrl = url ? new URL(url).searchParams.get(TTCLID_PARAM) ?? undefined : undefined;
+    params = url ? new URL(url).searchParams : undefined;
   } catch {
-    fromUrl = undefined;
+    params = undefined;
   }
+  const param = (name: string) => normalizeClickId(params?.get(name) ?? '');
+  const cookie = (name: string) => normalizeClickId(cookies[name] ?? '');
   const ctx: RequestContext = {};
+  const set = <K extends keyof RequestContext>(key: K, value: string | null | undefined) => {
+    if (value) ctx[key] = value;
+  };
   // Click ids follow core's one rule: a junk value in the URL or a cookie is dropped, never stored or re-set.
-  const ttclid = normalizeClickId(fromUrl ?? '') ?? normalizeClickId(cookies[TTCLID_COOKIE] ?? '');
-  const ttp = normalizeClickId(cookies[TTP_COOKIE] ?? '');
-  const ip = clientIp(peer, header('x-forwarded-for'), proxiesFor(options.trustedProxies));
-  const userAgent = normalizeOpaque(header('user-agent') ?? '');
-  if (ttclid) ctx.ttclid = ttclid;
-  if (ttp) ctx.ttp = ttp;
-  if (ip) ctx.ip = ip;
-  if (userAgent) ctx.userAgent = userAgent;
+  set('ttclid', param(TTCLID_PARAM) ?? cookie(TTCLID_COOKIE));
+  set('ttp', cookie(TTP_COOKIE));
+  set('fbc', metaClickCookie(param(FBCLID_PARAM), cookie(FBC_COOKIE), options.now ?? Date.now));
+  set('fbp', cookie(FBP_COOKIE));
+  for (const name of GOOGLE_CLICK_PARAMS) set(name, param(name) ?? cookie(googleClickCookie(name)));
+  set('ip', clientIp(peer, header('x-forwarded-for'), proxiesFor(options.trustedProxies)));
+  set('userAgent', normalizeOpaque(header('user-agent') ?? ''));
   return ctx;
+}
+
+/**
+ * Meta's `fbc` (destinations.md A8): the `_fbc` cookie when its click is the landing URL's
+ * (its creation time kept), else a new `fb.1.<ms>.<fbclid>` for the newer click; with no
+ * fbclid on the URL, the cookie as it is. The fbclid is case-sensitive and kept verbatim.
+ */
+export function metaClickCookie(fbclid: string | null, fbc: string | null, now: () => number): string | undefined {
+  const existing = fbc && isFbc(fbc) ? fbc : undefined;
+  if (!fbclid) return existing;
+  if (existing && fbclidOf(existing) === fbclid) return existing;
+  return formatFbc(fbclid, now());
 }
