@@ -16,17 +16,19 @@ const DECLARED: Record<DeclaredConsent, string> = { granted: 'granted', denied: 
 // A few dozen combinations at most: share one answer per combination (pairs may number 100k).
 const cache = new Map<string, ServerConsentWords>();
 
+/** `consentField: false` (Meta) says so instead of "not stated": the API has nowhere to state it. */
 export function serverConsentWords(
   consent: { adUserData: DeclaredConsent; adPersonalization: DeclaredConsent; limitedDataUse: boolean | null },
   platform: string,
+  consentField = true,
 ): ServerConsentWords {
-  const key = `${consent.adUserData}|${consent.adPersonalization}|${consent.limitedDataUse}|${platform}`;
+  const key = `${consent.adUserData}|${consent.adPersonalization}|${consent.limitedDataUse}|${platform}|${consentField}`;
   let words = cache.get(key);
-  if (!words) cache.set(key, (words = describe(consent, platform)));
+  if (!words) cache.set(key, (words = describe(consent, platform, consentField)));
   return words;
 }
 
-function describe(consent: { adUserData: DeclaredConsent; adPersonalization: DeclaredConsent; limitedDataUse: boolean | null }, platform: string): ServerConsentWords {
+function describe(consent: { adUserData: DeclaredConsent; adPersonalization: DeclaredConsent; limitedDataUse: boolean | null }, platform: string, consentField: boolean): ServerConsentWords {
   const ldu: LimitedDataUse = consent.limitedDataUse === null ? 'not_set' : consent.limitedDataUse ? 'on' : 'off';
   const lduText = ldu === 'on' ? `on (${platform} limits how it uses this event)` : ldu === 'off' ? 'off' : 'not set (same as off)';
   return {
@@ -34,7 +36,7 @@ function describe(consent: { adUserData: DeclaredConsent; adPersonalization: Dec
     adPersonalization: consent.adPersonalization,
     limitedDataUse: ldu,
     text: [
-      `Ad data: ${DECLARED[consent.adUserData]}`,
+      consentField || consent.adUserData !== 'not_stated' ? `Ad data: ${DECLARED[consent.adUserData]}` : `Ad data: ${platform} has no consent field`,
       `Personalised ads: ${DECLARED[consent.adPersonalization]}`,
       `Limited data use: ${lduText}`,
     ],
