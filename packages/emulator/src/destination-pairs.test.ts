@@ -113,13 +113,15 @@ describe('Test Events pairs across TikTok, Meta and Google', () => {
       pixel: { status: 'sent', cookieless: false, targets: [`${TAG}/PurchaseLbl`], matchKeys: { email: true, phone: false, address: false } },
       server: { count: 1, targets: [PURCHASE_ACTION], matchKeys: { email: true, phone: true, address: false, gclid: true, ip: true, user_agent: true }, consent: { adUserData: 'granted' } },
     });
+    // Google has no Limited Data Use flag: no line for it.
+    expect(google.server!.consent.text).toEqual(['Ad data: granted', 'Personalised ads: granted']);
     expect(google.reason).toContain('Google Ads counts the action once');
 
     const quality = (destination: string, event: string) => report.matchQuality.find((q) => q.destination === destination && q.event === event);
     expect(quality('meta', 'Purchase')).toMatchObject({ level: 'identified', serverCopies: 1, browserCopies: 1 });
     expect(quality('meta', 'ViewContent')).toMatchObject({ level: 'anonymous', text: expect.stringContaining('click id (fbc), cookie id (fbp), IP address, user agent') });
     expect(quality('google', 'conversion')).toMatchObject({ level: 'identified', text: expect.stringContaining('email, phone, click id (gclid)') });
-    expect(report.matchQuality.map((q) => q.destination)).toEqual(['google', 'meta', 'meta', 'meta', 'meta', 'tiktok']);
+    expect(report.matchQuality.map((q) => q.destination)).toEqual(['tiktok', 'meta', 'meta', 'meta', 'meta', 'google']);
 
     // emulator.pairs() reads the same records.
     expect(emulator.pairs().pairs.map((p) => `${p.destination}:${p.event}:${p.eventId}`).sort()).toEqual(report.pairs.map((p) => `${p.destination}:${p.event}:${p.eventId}`).sort());
@@ -194,6 +196,9 @@ describe('Test Events pairs across TikTok, Meta and Google', () => {
     expect(find(later, 'meta', 'lead_8')).toMatchObject({ pixel: null, code: 'pixel_missing' });
     expect(later.unkeyed.pixelWithoutEventId).toBe(1);
     expect(later.summary.broken).toBe(4);
+    // The headline names the platforms that miscount, the page's groups each their own.
+    expect(later.summary.headline).toMatch(/^4 of 6 events are broken: Meta and Google Ads will count them wrongly/);
+    expect(later.destinations.map((d) => d.summary.headline.slice(0, 40))).toEqual(['2 of 3 events are broken: Meta will coun', '2 of 3 events are broken: Google Ads wil']);
   });
 
   it('filters by Meta test_event_code on both sides; Google has validateOnly instead, which never pairs', async () => {

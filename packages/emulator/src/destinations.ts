@@ -46,6 +46,8 @@ export interface DestinationRules {
   staleText: string;
   /** The server API has a consent field (TikTok via pixelpair's properties, Google `consent`); Meta has none. */
   consentField: boolean;
+  /** The server API has a Limited Data Use flag (TikTok `limited_data_use`, Meta `data_processing_options`); Google has none. */
+  limitedDataUseField: boolean;
   /** How the stand-in pairs this destination and what its test mode does, for the page's help. */
   note: string;
 }
@@ -92,6 +94,7 @@ export const TIKTOK_RULES: DestinationRules = {
   staleAfterMs: 7 * DAY_MS,
   staleText: 'over 7 days',
   consentField: true,
+  limitedDataUseField: true,
   note: 'Test events: server copies sent with test_event_code are kept out of your production data by TikTok.',
 };
 
@@ -133,6 +136,7 @@ export const META_RULES: DestinationRules = {
   staleAfterMs: 7 * DAY_MS,
   staleText: 'over 7 days (Meta rejects the whole request)',
   consentField: false,
+  limitedDataUseField: true,
   note: 'Meta has no consent field: the server copy shows only opt_out and Limited Data Use, and a refusal is read from the page (fbq consent revoke). '
     + 'Test events: Meta keeps server copies sent with test_event_code in your data.',
 };
@@ -168,6 +172,7 @@ export const GOOGLE_RULES: DestinationRules = {
   staleAfterMs: null,
   staleText: '',
   consentField: true,
+  limitedDataUseField: false,
   note: "Google dedupes on the conversion action + transaction id, but the tag's send_to label (AW-…/label) cannot be mapped to a conversion action id here, "
     + 'so this page pairs by transaction id within the Google Ads account and shows the label and the action beside each copy. '
     + 'Google has no test event code: its test mode, validateOnly, ingests nothing, so those requests never pair (they are only counted). '

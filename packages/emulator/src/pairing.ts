@@ -186,7 +186,7 @@ function serverSide(copies: ServerCopy[], rules: DestinationRules): ServerSide {
     count: most, firstAt: first.at, eventTime: Math.floor(first.eventTimeMs / 1000), requestIds: copies.map((e) => e.requestId),
     testEventCode: first.testEventCode, matchKeys: { ...first.keys }, limitedDataUse: first.consent.limitedDataUse,
     adUserData: first.raw.adUserData, adPersonalization: first.raw.adPersonalization,
-    consent: serverConsentWords(first.consent, rules.name, rules.consentField), url: first.pageUrl, targets,
+    consent: serverConsentWords(first.consent, rules.name, rules), url: first.pageUrl, targets,
   };
 }
 
@@ -253,7 +253,10 @@ export function pairCopies(input: CopiesInput): PairsReport {
   // A fixed order, so the page's groups and the help never reshuffle between refreshes.
   const present = DESTINATION_ORDER.filter((d) => seen.has(d));
   if (!present.length) present.push('tiktok');
-  const platform = present.length === 1 ? DESTINATION_RULES[present[0]!].name : 'the platform';
+  // Who miscounts, in the headline: the destination in view, or those the broken pairs belong to.
+  const brokenAt = DESTINATION_ORDER.filter((d) => pairs.some((p) => p.destination === d && p.verdict === 'broken')).map((d) => DESTINATION_RULES[d].name);
+  const platform = present.length === 1 ? DESTINATION_RULES[present[0]!].name
+    : brokenAt.length ? brokenAt.slice(0, -1).join(', ') + (brokenAt.length > 1 ? ' and ' : '') + brokenAt[brokenAt.length - 1] : 'the platform';
   const code = input.testEventCode ?? null;
   return {
     generatedAt: input.now,
