@@ -2,9 +2,9 @@
  * What the Test Events checks need to know about each destination, as small plain objects:
  * its words, its match keys, how it deduplicates, which events should carry a strong key.
  * Facts from /work/shared/reference (tiktok-events-api.md §6, destinations.md A5/A6/A9, B4/B5, C).
- * TikTok's rules drive the stand-in today; Meta's and Google's are ready for their adapters.
+ * Each stand-in's adapter (tiktok-copies.ts, meta-copies.ts, google-copies.ts) writes keys by these names.
  */
-import { LEGACY_EVENTS, PAGE_VIEW, STANDARD_EVENTS, currentEventName, sameAction } from '@pixelpair/core';
+import { LEGACY_EVENTS, PAGE_VIEW, STANDARD_EVENTS, canonicalEventName, currentEventName, sameAction } from '@pixelpair/core';
 import type { Destination } from './pair-copies.js';
 
 /** strong: identifies the person (hashed); click: the ad click id; browser: the first-party cookie id; context: IP / user agent. */
@@ -44,6 +44,12 @@ export interface DestinationRules {
   /** event_time older than this at arrival is flagged; null when the platform documents no limit. */
   staleAfterMs: number | null;
   staleText: string;
+  /** The server API has a consent field (TikTok via pixelpair's properties, Google `consent`); Meta has none. */
+  consentField: boolean;
+  /** The server API has a Limited Data Use flag (TikTok `limited_data_use`, Meta `data_processing_options`); Google has none. */
+  limitedDataUseField: boolean;
+  /** How the stand-in pairs this destination and what its test mode does, for the page's help. */
+  note: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -87,6 +93,9 @@ export const TIKTOK_RULES: DestinationRules = {
   dedupText: 'TikTok merges copies that arrive within 5 minutes of each other and drops later duplicates within 48 hours',
   staleAfterMs: 7 * DAY_MS,
   staleText: 'over 7 days',
+  consentField: true,
+  limitedDataUseField: true,
+  note: 'Test events: server copies sent with test_event_code are kept out of your production data by TikTok.',
 };
 
 const META_STANDARD = ['PageView', 'ViewContent', 'Search', 'AddToCart', 'AddToWishlist', 'InitiateCheckout', 'AddPaymentInfo', 'Purchase', 'Lead',
@@ -113,16 +122,23 @@ export const META_RULES: DestinationRules = {
     { key: 'em', label: 'email', kind: 'strong' },
     { key: 'ph', label: 'phone', kind: 'strong' },
     { key: 'external_id', label: 'external id', kind: 'strong' },
+    { key: 'fbc', label: 'click id (_fbc)', kind: 'click' },
     { key: 'fbp', label: 'cookie id (_fbp)', kind: 'browser' },
   ],
   namedEvents: true,
-  sameAction: (a, b) => a === b,
+  // Meta keeps no aliases, but TikTok's legacy CompletePayment sent to Meta is still the Purchase
+  // action under a custom name: reported as a name mismatch rather than as two unrelated actions.
+  sameAction: (a, b) => canonicalEventName(a) === canonicalEventName(b),
   standardSpelling: spellingLookup(META_STANDARD),
   expectsIdentity: (event) => META_IDENTIFIED.has(event),
   mergeWindowMs: null,
   dedupText: 'Meta keeps one copy of an event_name + event_id pair received within 48 hours',
   staleAfterMs: 7 * DAY_MS,
   staleText: 'over 7 days (Meta rejects the whole request)',
+  consentField: false,
+  limitedDataUseField: true,
+  note: 'Meta has no consent field: the server copy shows only opt_out and Limited Data Use, and a refusal is read from the page (fbq consent revoke). '
+    + 'Test events: Meta keeps server copies sent with test_event_code in your data.',
 };
 
 /** Google: the conversion action is the event's identity, so there are no names to mismatch; IP is optional (never sent for EEA/UK/CH). */
@@ -131,10 +147,11 @@ export const GOOGLE_RULES: DestinationRules = {
   name: 'Google Ads',
   pixelName: 'Google tag',
   serverName: 'Data Manager API',
-  pairedBy: "conversion action + transactionId (gtag's transaction_id)",
+  pairedBy: "transaction id within the Google Ads account (gtag's transaction_id = the Data Manager event's transactionId)",
   serverKeys: [
     { key: 'email', label: 'email', kind: 'strong' },
     { key: 'phone', label: 'phone', kind: 'strong' },
+    { key: 'address', label: 'name and address', kind: 'strong' },
     { key: 'gclid', label: 'click id (gclid)', kind: 'click' },
     { key: 'gbraid', label: 'click id (gbraid)', kind: 'click' },
     { key: 'wbraid', label: 'click id (wbraid)', kind: 'click' },
@@ -144,6 +161,7 @@ export const GOOGLE_RULES: DestinationRules = {
   pixelKeys: [
     { key: 'email', label: 'email', kind: 'strong' },
     { key: 'phone', label: 'phone', kind: 'strong' },
+    { key: 'address', label: 'name and address', kind: 'strong' },
   ],
   namedEvents: false,
   sameAction: (a, b) => a === b,
@@ -153,6 +171,12 @@ export const GOOGLE_RULES: DestinationRules = {
   dedupText: 'Google counts the first conversion with a transaction id and treats later ones on the same action as duplicates',
   staleAfterMs: null,
   staleText: '',
+  consentField: true,
+  limitedDataUseField: false,
+  note: "Google dedupes on the conversion action + transaction id, but the tag's send_to label (AW-…/label) cannot be mapped to a conversion action id here, "
+    + 'so this page pairs by transaction id within the Google Ads account and shows the label and the action beside each copy. '
+    + 'Google has no test event code: its test mode, validateOnly, ingests nothing, so those requests never pair (they are only counted). '
+    + 'A tag conversion sent without cookies (ad_storage denied) is still a browser copy.',
 };
 
 export const DESTINATION_RULES: Readonly<Record<Destination, DestinationRules>> = { tiktok: TIKTOK_RULES, meta: META_RULES, google: GOOGLE_RULES };

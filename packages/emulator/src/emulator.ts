@@ -14,6 +14,9 @@ import { sendText } from './http.js';
 import { pairEvents, type PairsReport } from './pairing.js';
 import { createMetaRuntime, type MetaOptions, type MetaStandIn } from './meta/meta-stand-in.js';
 import { createGoogle, type GoogleOptions, type GoogleStandIn } from './google/google.js';
+import type { CopySet } from './pair-copies.js';
+import { metaCopies } from './meta-copies.js';
+import { googleCopies } from './google-copies.js';
 
 export const TRACK_PATH = '/open_api/v1.3/event/track/';
 export const PIXEL_SCRIPT_PATH = '/pixel/events.js';
@@ -46,7 +49,7 @@ export interface Emulator {
   records(options?: { summary?: boolean }): EmulatorRecords;
   /** How many times (pixel id, event, event_id) was accepted. */
   acceptances(pixelId: string, event: string, eventId: string): number;
-  /** The Test Events pairing of everything recorded so far (same as `GET /__emulator/pairs`). */
+  /** The Test Events pairing of everything recorded so far, TikTok, Meta and Google (same as `GET /__emulator/pairs`). */
   pairs(options?: { testEventCode?: string }): PairsReport;
   /** The Meta stand-in: Conversions API at `/{version}/{pixel_id}/events`, the fbq stub, its records and faults. */
   meta: MetaStandIn;
@@ -80,6 +83,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     hold,
   };
   const google = createGoogle(options.google ?? {}, options.detailLimit ?? 10_000, () => emulatorRef.url, hold);
+  // Meta's and Google's records, adapted for the Test Events pairing beside TikTok's.
+  const otherCopies = (): CopySet[] => [metaCopies(meta.publicApi(emulatorRef.url).records()), googleCopies(google.standIn(emulatorRef.url).records())];
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?', 1)[0]!;
@@ -94,7 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       google.reset();
     }
     if (await meta.route(req, res, path)) return;
-    const handled = await handleAdmin(req, res, { records, faults, baseUrl: () => emulatorRef.url });
+    const handled = await handleAdmin(req, res, { records, faults, baseUrl: () => emulatorRef.url, otherCopies });
     if (!handled) sendText(res, 404, 'text/plain; charset=utf-8', `Not found: ${req.method} ${path}. TikTok's Events API is POST ${TRACK_PATH}; Meta's Conversions API is POST /v25.0/{pixel_id}/events`);
   };
 
@@ -125,7 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults: { set: (spec) => faults.set(spec), clear: () => faults.clear(), get: () => faults.get() },
     records: (opts) => records.snapshot(opts?.summary ?? false),
     acceptances: (pixelId, event, eventId) => records.acceptances(pixelId, event, eventId),
-    pairs: (opts) => pairEvents({ server: records.events(), pixel: records.pixelCalls(), now: Date.now(), testEventCode: opts?.testEventCode }),
+    pairs: (opts) => pairEvents({ server: records.events(), pixel: records.pixelCalls(), also: otherCopies(), now: Date.now(), testEventCode: opts?.testEventCode }),
     meta: meta.publicApi(url),
     google: google.standIn(url),
     reset() {

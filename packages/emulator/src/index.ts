@@ -27,6 +27,8 @@ export { mergeCopySets } from './pair-copies.js';
 export { DESTINATION_RULES, TIKTOK_RULES, META_RULES, GOOGLE_RULES } from './destinations.js';
 export type { DestinationRules, MatchKeySpec, KeyKind } from './destinations.js';
 export { tiktokCopies } from './tiktok-copies.js';
+export { metaCopies, metaServerCopy, metaPixelCopies, metaConsentTrail } from './meta-copies.js';
+export { googleCopies, googleServerCopy, googlePixelCopies, GOOGLE_EVENT } from './google-copies.js';
 export { META_DEFAULT_VERSION } from './meta/meta-stand-in.js';
 export type { MetaOptions, MetaStandIn } from './meta/meta-stand-in.js';
 export { META_RESERVED_TOKENS } from './meta/events-endpoint.js';

@@ -89,5 +89,7 @@ export function matchQuality(pairs: readonly Pair[]): EventMatchQuality[] {
     const required = rules.serverKeys.filter((s) => s.required).map((s) => s.key);
     out.push({ ...base, ...describe(base, rules.expectsIdentity(event), required) });
   }
-  return out.sort((a, b) => a.destination.localeCompare(b.destination) || a.event.localeCompare(b.event));
+  // Destinations in the page's order (TikTok, Meta, Google), events by name within each.
+  const order = Object.keys(DESTINATION_RULES);
+  return out.sort((a, b) => order.indexOf(a.destination) - order.indexOf(b.destination) || a.event.localeCompare(b.event));
 }

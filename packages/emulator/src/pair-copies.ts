@@ -6,9 +6,10 @@
  * How each destination fills the pair key (destination + account + event + eventId):
  * - tiktok: account = pixel id (`event_source_id` / `ttq.load` id), event = event name, eventId = event_id.
  * - meta:   account = pixel id, event = `event_name` ↔ `fbq('track', name)`, eventId = `event_id` ↔ `eventID`.
- * - google: account = conversion action (both sides mapped to one string, e.g. the conversion
- *           action id behind gtag's `send_to`), event = the same label on both sides,
- *           eventId = `transactionId` ↔ gtag `transaction_id`.
+ * - google: account = the Google Ads operating account, event = `conversion` on both sides (Google
+ *           has no event name), eventId = `transactionId` ↔ gtag `transaction_id`. The stand-in cannot
+ *           map a tag's `send_to` label to a conversion action id, so it pairs by transaction id
+ *           within the account; each side's `target` (label / conversion action) is shown beside it.
  */
 
 export type Destination = 'tiktok' | 'meta' | 'google';
@@ -39,6 +40,10 @@ export interface PixelCopy {
   pageUrl: string;
   /** Fired by the platform itself (TikTok's history observer), not by the page. */
   auto: boolean;
+  /** What the call was addressed to within the account, when the platform has such a thing (Google: the `send_to` target). */
+  target?: string | null;
+  /** Sent without cookies (Google's tag with ad_storage denied): still a browser copy. */
+  cookieless?: boolean;
 }
 
 /** The server copy of one user action, as the stand-in accepted it. */
@@ -68,6 +73,11 @@ export interface ServerCopy {
   browserId: string | null;
   /** The destination's own fields worth showing as sent (e.g. TikTok's raw limited_data_use). */
   raw: Record<string, unknown>;
+  /**
+   * What the copy was addressed to within the account (Google: the conversion action). Repeats
+   * are counted per target: one transaction id on two conversion actions is not a double send.
+   */
+  target?: string | null;
 }
 
 /** A consent call the browser made on a page (`ttq.holdConsent/grantConsent/revokeConsent`, `fbq('consent', …)`, gtag consent). */
@@ -88,6 +98,8 @@ export interface CopySet {
   pixel: PixelCopy[];
   server: ServerCopy[];
   consent: BrowserConsent[];
+  /** Server copies the platform validated but did not ingest (Google `validateOnly`): they never pair, only counted. */
+  notIngested?: number;
 }
 
 export function mergeCopySets(sets: readonly CopySet[]): CopySet {
@@ -95,5 +107,6 @@ export function mergeCopySets(sets: readonly CopySet[]): CopySet {
     pixel: sets.flatMap((s) => s.pixel),
     server: sets.flatMap((s) => s.server),
     consent: sets.flatMap((s) => s.consent),
+    notIngested: sets.reduce((n, s) => n + (s.notIngested ?? 0), 0),
   };
 }

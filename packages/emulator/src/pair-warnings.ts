@@ -139,7 +139,9 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
   }
   if (!server) return done();
 
-  if (pixel && pixel.status === 'sent' && server.consent.adUserData === 'denied') {
+  // A pixel that itself saw the refusal and still sent (Google's tag in Consent Mode: a ping
+  // without ad data) is working as designed; only a pixel that did not know is a mismatch.
+  if (pixel && pixel.status === 'sent' && server.consent.adUserData === 'denied' && pixel.consent !== 'revoked') {
     add('consent_mismatch', 'attention', 'The browser sent this event although the server copy says the shopper refused ad data.',
       `pixel copy sent with consent "${pixel.consent}" while the server copy declares ad_user_data DENIED`);
   }
@@ -156,9 +158,10 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
   const sentStrong = strong.filter((s) => server.matchKeys[s.key]);
   const others = r.serverKeys.filter((s) => s.kind !== 'strong' && server.matchKeys[s.key]);
   const matchedBy = others.length ? `matched by ${listOf(others)}` : 'with nothing else to match it by';
-  // Refused: declared on the server copy, or shown by the browser (a dropped pixel copy, the page's consent trail).
+  // Refused: declared on the server copy, or shown by the browser (a dropped pixel copy, a pixel
+  // that recorded the refusal, the page's consent trail).
   const declaredRefusal = server.consent.adUserData === 'denied';
-  const refused = declaredRefusal || ctx.byConsent === 'refused' || pixel?.status === 'dropped';
+  const refused = declaredRefusal || ctx.byConsent === 'refused' || pixel?.status === 'dropped' || pixel?.consent === 'revoked';
   if (declaredRefusal && sentStrong.length) {
     add('user_data_despite_refusal', 'broken', `The server copy carries ${listOf(sentStrong)} although the shopper refused ad data.`,
       `ad_user_data is DENIED but the server copy has ${sentStrong.map((s) => s.key).join(', ')}`);

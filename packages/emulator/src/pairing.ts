@@ -34,6 +34,10 @@ export interface PixelSide {
   /** The destination's browser-side keys (TikTok: email, phone_number, external_id, ttp). */
   matchKeys: Record<string, boolean>;
   url: string;
+  /** What the calls were addressed to (Google: `send_to` targets); empty where the platform has no such thing. */
+  targets: string[];
+  /** Every sent copy went without cookies (Google's tag with ad_storage denied). */
+  cookieless: boolean;
 }
 
 export interface ServerSide {
@@ -52,6 +56,8 @@ export interface ServerSide {
   /** The same consent, as words. */
   consent: ServerConsentWords;
   url: string | null;
+  /** What the copies were addressed to (Google: conversion actions); empty where the platform has no such thing. */
+  targets: string[];
 }
 
 export interface Pair {
@@ -93,6 +99,10 @@ export interface DestinationInfo {
   /** Key names with their words, for showing matchKeys. */
   pixelKeys: Array<{ key: string; label: string }>;
   serverKeys: Array<{ key: string; label: string }>;
+  /** How the stand-in pairs this destination and what its test mode does, in words. */
+  note: string;
+  /** This destination's pairs only, with a headline naming the platform. */
+  summary: PairsSummary;
 }
 
 export interface PairsReport {
@@ -103,8 +113,10 @@ export interface PairsReport {
   summary: PairsSummary;
   /** Per destination and event name: which keys arrive on the server copies, how often. */
   matchQuality: EventMatchQuality[];
-  /** Copies that cannot pair: server events without event_id, pixel page()/auto Pageviews without one. */
+  /** Copies that cannot pair: server events without event_id, browser copies without one (TikTok page()/auto Pageviews, a Meta PageView without eventID). */
   unkeyed: { serverWithoutEventId: number; pixelWithoutEventId: number; autoPageviews: number };
+  /** Server copies validated but not ingested (Google `validateOnly`): they never pair. Not filtered by test code (Google has none). */
+  notIngested: number;
   pairs: Pair[];
 }
 
@@ -126,6 +138,7 @@ export interface PairInput extends PairOptions {
 export interface CopiesInput extends PairOptions, CopySet {}
 
 const SEP = '\u0000';
+const DESTINATION_ORDER: readonly Destination[] = ['tiktok', 'meta', 'google'];
 
 function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -137,6 +150,14 @@ function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[
   return out;
 }
 
+/** The most copies any one target got (a platform counts repeats per target), and the targets named. */
+function perTarget(copies: ReadonlyArray<{ target?: string | null }>): { most: number; targets: string[] } {
+  if (copies.every((c) => !c.target)) return { most: copies.length, targets: [] };
+  const counts = new Map<string, number>();
+  for (const c of copies) counts.set(c.target ?? '', (counts.get(c.target ?? '') ?? 0) + 1);
+  return { most: Math.max(...counts.values()), targets: [...counts.keys()].filter((t) => t !== '') };
+}
+
 function pixelSide(copies: PixelCopy[], rules: DestinationRules): PixelSide {
   const sent = copies.filter((c) => c.status === 'sent');
   const first = sent[0] ?? copies[0]!;
@@ -144,7 +165,7 @@ function pixelSide(copies: PixelCopy[], rules: DestinationRules): PixelSide {
   const matchKeys: Record<string, boolean> = {};
   for (const spec of rules.pixelKeys) matchKeys[spec.key] = copies.some((c) => c.keys[spec.key] === true);
   return {
-    sent: sent.length,
+    sent: perTarget(sent).most,
     held: copies.filter((c) => c.status === 'held').length,
     dropped: copies.filter((c) => c.status === 'dropped').length,
     status: sent.length ? 'sent' : copies.some((c) => c.status === 'held') ? 'held' : 'dropped',
@@ -153,16 +174,19 @@ function pixelSide(copies: PixelCopy[], rules: DestinationRules): PixelSide {
     consentText: pixelConsentWords(latest.consent),
     matchKeys,
     url: first.pageUrl,
+    targets: perTarget(copies).targets,
+    cookieless: sent.length > 0 && sent.every((c) => c.cookieless === true),
   };
 }
 
 function serverSide(copies: ServerCopy[], rules: DestinationRules): ServerSide {
   const first = copies[0]!;
+  const { most, targets } = perTarget(copies);
   return {
-    count: copies.length, firstAt: first.at, eventTime: Math.floor(first.eventTimeMs / 1000), requestIds: copies.map((e) => e.requestId),
+    count: most, firstAt: first.at, eventTime: Math.floor(first.eventTimeMs / 1000), requestIds: copies.map((e) => e.requestId),
     testEventCode: first.testEventCode, matchKeys: { ...first.keys }, limitedDataUse: first.consent.limitedDataUse,
     adUserData: first.raw.adUserData, adPersonalization: first.raw.adPersonalization,
-    consent: serverConsentWords(first.consent, rules.name), url: first.pageUrl,
+    consent: serverConsentWords(first.consent, rules.name, rules), url: first.pageUrl, targets,
   };
 }
 
@@ -225,24 +249,32 @@ export function pairCopies(input: CopiesInput): PairsReport {
 
   const firstAt = (p: Pair) => Math.min(p.pixel?.firstAt ?? Infinity, p.server?.firstAt ?? Infinity);
   pairs.sort((a, b) => firstAt(b) - firstAt(a));
-  const present = new Set<Destination>(pairs.map((p) => p.destination));
-  if (!present.size) present.add('tiktok');
-  const platform = present.size === 1 ? DESTINATION_RULES[[...present][0]!].name : 'the platform';
+  const seen = new Set<Destination>(pairs.map((p) => p.destination));
+  // A fixed order, so the page's groups and the help never reshuffle between refreshes.
+  const present = DESTINATION_ORDER.filter((d) => seen.has(d));
+  if (!present.length) present.push('tiktok');
+  // Who miscounts, in the headline: the destination in view, or those the broken pairs belong to.
+  const brokenAt = DESTINATION_ORDER.filter((d) => pairs.some((p) => p.destination === d && p.verdict === 'broken')).map((d) => DESTINATION_RULES[d].name);
+  const platform = present.length === 1 ? DESTINATION_RULES[present[0]!].name
+    : brokenAt.length ? brokenAt.slice(0, -1).join(', ') + (brokenAt.length > 1 ? ' and ' : '') + brokenAt[brokenAt.length - 1] : 'the platform';
+  const code = input.testEventCode ?? null;
   return {
     generatedAt: input.now,
     mergeWindowMs: MERGE_WINDOW_MS,
-    destinations: [...present].map((d) => {
+    destinations: present.map((d) => {
       const r = DESTINATION_RULES[d];
       const keys = (specs: DestinationRules['serverKeys']) => specs.map(({ key, label }) => ({ key, label }));
       return {
         destination: d, name: r.name, pixelName: r.pixelName, serverName: r.serverName, pairedBy: r.pairedBy, dedupText: r.dedupText,
-        pixelKeys: keys(r.pixelKeys), serverKeys: keys(r.serverKeys),
+        pixelKeys: keys(r.pixelKeys), serverKeys: keys(r.serverKeys), note: r.note,
+        summary: summarise(present.length === 1 ? pairs : pairs.filter((p) => p.destination === d), code, r.name),
       };
     }),
     filter: { testEventCode: input.testEventCode ?? null, rule: TEST_CODE_RULE, pixelPairedElsewhere: view.pixelPairedElsewhere, pixelUnattributed: view.pixelUnattributed },
-    summary: summarise(pairs, input.testEventCode ?? null, platform),
+    summary: summarise(pairs, code, platform),
     matchQuality: matchQuality(pairs),
     unkeyed,
+    notIngested: input.notIngested ?? 0,
     pairs: input.limit && input.limit > 0 ? pairs.slice(0, input.limit) : pairs,
   };
 }

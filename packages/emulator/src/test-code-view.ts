@@ -23,7 +23,8 @@ export interface TestCodeView {
 
 export const TEST_CODE_RULE =
   'Server copies carry the test event code; browser copies never do. A browser copy is shown under a code when its pair\'s server copy was sent with that code, '
-  + 'or, if it has no server copy, when the same browser (its first-party cookie id: _ttp for TikTok, _fbp for Meta) sent a server copy with that code. Other browser copies are hidden and counted.';
+  + 'or, if it has no server copy, when the same browser (its first-party cookie id: _ttp for TikTok, _fbp for Meta) sent a server copy with that code. Other browser copies are hidden and counted. '
+  + 'Google has no test event code: its test mode, validateOnly, ingests nothing, so those requests never pair, and under a code Google\'s copies are hidden.';
 
 export function testCodeView(copies: Pick<CopySet, 'server' | 'pixel'>, code: string | undefined): TestCodeView {
   if (code === undefined) return { server: copies.server, pixel: copies.pixel, pixelPairedElsewhere: 0, pixelUnattributed: 0 };

@@ -4,7 +4,9 @@
  * Stable hooks for browser tests: `body[data-ready]` after the first render; one
  * `tr[data-testid=pair]` per pair with `data-destination`, `data-event`, `data-event-id`,
  * `data-verdict`, `data-code` and `data-warnings`; one `tr[data-testid=quality]` per event name
- * with `data-event` and `data-level`; `#counts li[data-verdict]` for the totals.
+ * with `data-destination`, `data-event` and `data-level`; `#counts li[data-verdict]` for the totals.
+ * With several destinations, the pairs are grouped under one `tr[data-testid=destination-group]`
+ * each (`data-destination`, its own headline), and `#destinations li[data-destination]` counts them.
  */
 import { TEST_EVENTS_SCRIPT } from './test-events-script.js';
 import { TEST_EVENTS_STYLE } from './test-events-style.js';
@@ -14,14 +16,14 @@ const HELP = `
 <summary>How this page decides</summary>
 <h3>What a pair is</h3>
 <ul id="help-pairs"></ul>
-<p>The browser copy comes from the pixel in the shopper's browser, the server copy from your backend. When both arrive with the same ids, the platform counts the action once and can use the match keys of both.</p>
+<p>The browser copy comes from the pixel in the shopper's browser, the server copy from your backend. When both arrive with the same ids, the platform counts the action once and can use the match keys of both. Each platform deduplicates on its own, so one action makes one pair per platform.</p>
 <h3>Verdicts</h3>
 <ul>
 <li><b>OK</b>: counted once, with the data it should have. This includes states that are correct by design: <i>not sent, by consent</i> (the shopper refused or has not answered the consent banner, so the pixel stayed silent and only the server copy went out, without personal data), and browsing events such as ViewContent that carry no email or phone but do carry IP address and user agent.</li>
 <li><b>Needs attention</b>: counted, but matching is weaker than it could be (no IP address or user agent, no email on a purchase, copies too far apart to merge), the backend sends twice, or a copy is still on its way (a copy waits a minute for its twin).</li>
 <li><b>Broken</b>: the platform will count the action twice, not at all, or as the wrong event: no server copy, a different event name on each side, one event id used for different actions, a standard name in the wrong case, or personal data sent after a refusal.</li>
 </ul>
-<p>A browser copy counts as "not sent, by consent" when the pixel recorded it as held or dropped, when the server copy says the shopper refused ad data (ad_user_data denied), or when the page it came from recorded a consent hold or refusal.</p>
+<p>A browser copy counts as "not sent, by consent" when the pixel recorded it as held or dropped, when the server copy says the shopper refused ad data (ad_user_data denied), or when the page it came from recorded a consent hold or refusal. A Google tag conversion sent without cookies because ad storage was refused is still a browser copy: Google's tag pings without cookies in consent mode.</p>
 <h3>Test event code</h3>
 <p id="help-filter"></p>
 <h3>For developers</h3>
@@ -40,6 +42,7 @@ export function testEventsPage(): string {
 <section class="overview" id="summary" aria-label="Overview">
 <p class="headline" id="headline">Loading the pairs…</p>
 <ul class="counts" id="counts"></ul>
+<ul class="destinations" id="destinations" aria-label="By destination" hidden></ul>
 <p class="facts" id="facts"></p>
 <p class="offline" id="offline" hidden>The stand-in is not answering; retrying every 2 s.</p>
 <form class="filter" id="filter" method="get" action="/test-events">

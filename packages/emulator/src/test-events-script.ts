@@ -10,6 +10,8 @@ export const TEST_EVENTS_SCRIPT = String.raw`
   var code = params.get('test_event_code') || '';
   var api = '/__emulator/pairs?limit=' + encodeURIComponent(params.get('limit') || '500') + (code ? '&test_event_code=' + encodeURIComponent(code) : '');
   var LABELS = { ok: 'OK', attention: 'Needs attention', broken: 'Broken' };
+  // What each side's target is called, where a destination has one (Google: the tag's send_to, the server's conversion action).
+  var TARGETS = { google: ['send_to ', 'conversion action '] };
   var $ = function (id) { return document.getElementById(id); };
 
   function el(tag, cls, text) {
@@ -60,9 +62,31 @@ export const TEST_EVENTS_SCRIPT = String.raw`
     if (s.serverOnly - s.serverOnlyByConsent > 0) facts.push((s.serverOnly - s.serverOnlyByConsent) + ' with only the server copy');
     if (s.pixelOnly) facts.push(s.pixelOnly + ' with only the browser copy');
     if (u.serverWithoutEventId) facts.push(plural(u.serverWithoutEventId, 'server copy', 'server copies') + ' without event_id (cannot pair)');
-    if (u.pixelWithoutEventId) facts.push(plural(u.pixelWithoutEventId, 'page view', 'page views') + ' without event_id' + (u.autoPageviews ? ' (' + u.autoPageviews + ' automatic)' : ''));
+    if (u.pixelWithoutEventId) facts.push(plural(u.pixelWithoutEventId, 'browser copy', 'browser copies') + ' without an event id, mostly page views' + (u.autoPageviews ? ' (' + u.autoPageviews + ' automatic)' : ''));
+    if (report.notIngested) facts.push(plural(report.notIngested, 'Google server copy', 'Google server copies') + ' sent with validateOnly (validated, not ingested, so never paired)');
     $('facts').textContent = facts.join(' · ');
     $('dest').textContent = report.destinations.map(function (d) { return d.name; }).join(', ');
+    renderDestinations(report);
+  }
+
+  // One line per destination when several are in view: its counts, linking to its group of rows.
+  function renderDestinations(report) {
+    var ul = $('destinations');
+    ul.textContent = '';
+    ul.hidden = report.destinations.length < 2;
+    if (ul.hidden) return;
+    report.destinations.forEach(function (d) {
+      var s = d.summary;
+      var li = el('li', 'dest-line');
+      li.setAttribute('data-destination', d.destination);
+      var a = el('a', 'dest', d.name);
+      a.href = '#group-' + d.destination;
+      var parts = [plural(s.pairs, 'event', 'events')];
+      ['ok', 'attention', 'broken'].forEach(function (v) { if (s[v]) parts.push(s[v] + ' ' + LABELS[v].toLowerCase()); });
+      var worst = s.broken ? 'broken' : s.attention ? 'attention' : 'ok';
+      add(li, [a, el('span', 'mark ' + worst, parts.join(' · '))]);
+      ul.appendChild(li);
+    });
   }
 
   function renderFilter(report) {
@@ -111,14 +135,18 @@ export const TEST_EVENTS_SCRIPT = String.raw`
     verdict.appendChild(add(dev, [list]));
 
     var dest = destinations[p.destination] || { name: p.destination, pixelName: 'pixel', serverName: 'server', pixelKeys: [], serverKeys: [] };
+    var targets = TARGETS[p.destination] || ['to ', 'to '];
     var ev = cell(null, 'event');
-    add(ev, [el('span', 'event-name line', p.event), el('code', 'line', p.eventId), el('span', 'muted line', dest.name + (p.account ? ' · ' + p.account : ''))]);
+    var where = el('span', 'line where');
+    add(where, [el('span', 'dest', dest.name), p.account ? el('span', 'muted', ' ' + p.account) : null]);
+    add(ev, [el('span', 'event-name line', p.event), el('code', 'line', p.eventId), where]);
     if (p.server && p.server.testEventCode) ev.appendChild(el('span', 'muted line', 'test code ' + p.server.testEventCode));
 
     var px = cell('Browser (' + dest.pixelName + ')');
     px.appendChild(el('span', 'state line', p.pixelState.text));
     if (p.pixel) {
       px.appendChild(el('span', 'muted line', (p.pixel.status === 'sent' ? 'sent at ' + clock(p.pixel.firstAt) + ' · ' : '') + p.pixel.consentText));
+      if (p.pixel.targets && p.pixel.targets.length) px.appendChild(el('code', 'muted line', targets[0] + p.pixel.targets.join(', ')));
       px.appendChild(keyList(p.pixel.matchKeys, labelsOf(dest.pixelKeys)));
     }
 
@@ -126,6 +154,7 @@ export const TEST_EVENTS_SCRIPT = String.raw`
     sv.appendChild(el('span', 'state line', p.serverState.text));
     if (p.server) {
       sv.appendChild(el('span', 'muted line', 'accepted at ' + clock(p.server.firstAt) + ' · event time ' + eventTime(p.server.eventTime, p.server.firstAt)));
+      if (p.server.targets && p.server.targets.length) sv.appendChild(el('code', 'muted line', targets[1] + p.server.targets.join(', ')));
       var consent = el('ul', 'consent');
       p.server.consent.text.forEach(function (t) { consent.appendChild(el('li', null, t)); });
       sv.appendChild(consent);
@@ -141,7 +170,19 @@ export const TEST_EVENTS_SCRIPT = String.raw`
     return add(tr, [verdict, ev, px, sv, gap]);
   }
 
-  function renderQuality(report) {
+  function renderGroup(d) {
+    var tr = el('tr', 'group');
+    tr.id = 'group-' + d.destination;
+    tr.setAttribute('data-testid', 'destination-group');
+    tr.setAttribute('data-destination', d.destination);
+    var th = el('th');
+    th.setAttribute('colspan', '5');
+    th.setAttribute('scope', 'colgroup');
+    add(th, [el('span', 'dest', d.name), el('span', 'group-name', ' ' + d.pixelName + ' + ' + d.serverName), el('span', 'group-headline line', d.summary.headline)]);
+    return add(tr, [th]);
+  }
+
+  function renderQuality(report, destinations) {
     var body = $('quality-rows');
     body.textContent = '';
     $('quality-empty').hidden = report.matchQuality.length > 0;
@@ -149,10 +190,12 @@ export const TEST_EVENTS_SCRIPT = String.raw`
     report.matchQuality.forEach(function (q) {
       var tr = el('tr');
       tr.setAttribute('data-testid', 'quality');
+      tr.setAttribute('data-destination', q.destination);
       tr.setAttribute('data-event', q.event);
       tr.setAttribute('data-level', q.level);
       var name = cell(null, 'event');
-      add(name, [el('span', 'event-name line', q.event), el('span', 'muted line', q.levelText)]);
+      var where = add(el('span', 'line where'), [el('span', 'dest', destinations[q.destination] ? destinations[q.destination].name : q.destination)]);
+      add(name, [el('span', 'event-name line', q.event), where, el('span', 'muted line', q.levelText)]);
       var counts = cell('Copies');
       add(counts, [el('span', 'line', plural(q.serverCopies, 'server copy', 'server copies')), el('span', 'muted line', plural(q.browserCopies, 'browser copy', 'browser copies') + ' sent')]);
       var keys = cell('Match keys on the server copies');
@@ -172,7 +215,7 @@ export const TEST_EVENTS_SCRIPT = String.raw`
     var ul = $('help-pairs');
     ul.textContent = '';
     report.destinations.forEach(function (d) {
-      ul.appendChild(el('li', null, d.name + ': the ' + d.pixelName + ' copy and the ' + d.serverName + ' copy of one action, matched by ' + d.pairedBy + '. ' + d.dedupText + '.'));
+      ul.appendChild(el('li', null, d.name + ': the ' + d.pixelName + ' copy and the ' + d.serverName + ' copy of one action, matched by ' + d.pairedBy + '. ' + d.dedupText + '. ' + (d.note || '')));
     });
     $('help-filter').textContent = report.filter.rule;
   }
@@ -187,10 +230,16 @@ export const TEST_EVENTS_SCRIPT = String.raw`
     rows.textContent = '';
     var destinations = {};
     r.destinations.forEach(function (d) { destinations[d.destination] = d; });
-    r.pairs.forEach(function (p) { rows.appendChild(renderPair(p, destinations, openDetails)); });
+    // Several destinations: one group per destination (its own headline), newest first within it.
+    var grouped = r.destinations.length > 1;
+    r.destinations.forEach(function (d) {
+      var mine = r.pairs.filter(function (p) { return p.destination === d.destination; });
+      if (grouped && mine.length) rows.appendChild(renderGroup(d));
+      mine.forEach(function (p) { rows.appendChild(renderPair(p, destinations, openDetails)); });
+    });
     $('pairs-table').hidden = r.pairs.length === 0;
     $('pairs-empty').hidden = r.pairs.length > 0;
-    renderQuality(r);
+    renderQuality(r, destinations);
     renderHelp(r);
     $('offline').hidden = true;
     $('updated').textContent = 'Updated ' + clock(r.generatedAt) + ' · refreshes every 2 s';

@@ -24,6 +24,16 @@ h2{font-size:16px;margin:28px 0 4px}
 .count.ok b{color:var(--ok)}.count.attention b{color:var(--warn)}.count.broken b{color:var(--bad)}
 .count.zero b{color:var(--faint)}
 .facts{color:var(--muted);margin:0;font-size:14px}
+.destinations{list-style:none;margin:0 0 12px;padding:0;display:flex;flex-direction:column;gap:4px;font-size:14px}
+.dest-line{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 10px}
+.dest{display:inline-block;font-size:12px;font-weight:700;padding:0 7px;border-radius:5px;border:1px solid #c9ced6;background:var(--panel);color:var(--ink);text-decoration:none;white-space:nowrap}
+a.dest:hover{border-color:var(--ink)}
+.mark.broken{color:var(--bad)}.mark.attention{color:var(--warn)}.mark.ok{color:var(--ok)}
+.where{margin-top:2px}
+table.pairs tr.group th{width:auto;background:var(--bg);color:var(--ink);text-transform:none;letter-spacing:0;font-size:14px;padding:14px 14px 8px;border-bottom:1px solid var(--line)}
+tr.group .dest{font-size:13px}
+.group-name{font-weight:600}
+.group-headline{font-weight:400;color:var(--muted);margin-top:2px}
 form.filter{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:16px 0 0}
 form.filter label{font-weight:600;font-size:14px}
 form.filter input{font:inherit;padding:6px 10px;border:1px solid #c9ced6;border-radius:6px;min-width:0;width:14em;max-width:100%}
@@ -85,6 +95,8 @@ details.help ul{padding-left:20px;margin:4px 0}
   td{border-bottom:1px solid var(--line);padding:10px 14px}
   tbody tr{display:flex;flex-direction:column}
   td.event{order:-1;background:#fafbfc}
+  tbody tr.group{background:transparent;border:0;border-radius:0;margin:18px 0 8px}
+  table.pairs tr.group th{display:block;width:100%;background:transparent;border:0;padding:0}
   td[data-label]::before{content:attr(data-label);display:block;font-size:11.5px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);margin-bottom:2px}
 }
 `;

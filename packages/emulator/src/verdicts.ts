@@ -47,7 +47,7 @@ export function sideStates(pair: PairDraft, findings: readonly Finding[]): { pix
   const has = (code: Finding['code']) => findings.some((f) => f.code === code);
   const { pixel, server } = pair;
   let pixelState: SideState;
-  if (pixel?.status === 'sent') pixelState = { state: 'sent', text: `Sent${times(pixel.sent)}` };
+  if (pixel?.status === 'sent') pixelState = { state: 'sent', text: `Sent${pixel.cookieless ? ' without cookies (ad storage refused)' : ''}${times(pixel.sent)}` };
   else if (pixel) pixelState = { state: 'not_sent_by_consent', text: pixel.status === 'held' ? 'Not sent, by consent (held)' : 'Not sent, by consent (refused)' };
   else if (has('pixel_not_sent')) pixelState = { state: 'not_sent_by_consent', text: 'Not sent, by consent' };
   else if (has('pixel_pending')) pixelState = { state: 'pending', text: 'Waiting for the browser copy' };
