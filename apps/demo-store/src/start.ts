@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /**
- * `node apps/demo-store/dist/start.js`: the demo with the local TikTok stand-in, no account
- * needed. With TIKTOK_ACCESS_TOKEN and TIKTOK_PIXEL_ID set it sends to the real TikTok
- * (TIKTOK_TEST_EVENT_CODE honoured, TIKTOK_API_URL optional) and loads TikTok's events.js.
+ * `node apps/demo-store/dist/start.js`: the demo with the local stand-ins of TikTok, Meta and
+ * Google, no account needed. With TIKTOK_ACCESS_TOKEN and TIKTOK_PIXEL_ID set it sends to the
+ * real TikTok (TIKTOK_TEST_EVENT_CODE, TIKTOK_API_URL) and loads TikTok's events.js; add
+ * META_ACCESS_TOKEN + META_PIXEL_ID (META_TEST_EVENT_CODE) and GOOGLE_ADS_CUSTOMER_ID +
+ * GOOGLE_TAG_ID + DEMO_GOOGLE_CONVERSIONS (GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_VALIDATE_ONLY=1)
+ * for the real Meta and Google beside it (see real-accounts.ts).
  * Ports: DEMO_PORT (store, default 3000), PAYMENT_PORT (default 3001), EMULATOR_PORT
  * (default 3002); 0 picks a free one. DEMO_PURCHASE_EVENT=Purchase, DEMO_LEAD_EVENT=Lead.
  * DEMO_OUTBOX_PATH keeps the outbox in that SQLite file (inspect it with `pixelpair log`).
@@ -10,6 +13,8 @@
  */
 import { startDemo } from './stack.js';
 import type { DemoOptions } from './stack.js';
+import { AccountsError, realAccounts } from './real-accounts.js';
+import type { RealAccounts } from './real-accounts.js';
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -30,10 +35,11 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
   process.exit(2);
 }
 
-const token = process.env.TIKTOK_ACCESS_TOKEN?.trim();
-const pixelId = process.env.TIKTOK_PIXEL_ID?.trim();
-if (!!token !== !!pixelId) {
-  console.error('demo-store: set both TIKTOK_ACCESS_TOKEN and TIKTOK_PIXEL_ID to use the real TikTok, or neither for the local stand-in');
+let accounts: RealAccounts;
+try {
+  accounts = realAccounts(process.env);
+} catch (error) {
+  console.error(`demo-store: ${error instanceof AccountsError ? error.message : String(error)}`);
   process.exit(2);
 }
 
@@ -49,20 +55,20 @@ const options: DemoOptions = {
     ...(process.env.DEMO_TRUSTED_PROXIES ? { trustedProxies: process.env.DEMO_TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean) } : {}),
   },
 };
-if (token && pixelId) {
-  options.tiktok = { accessToken: token, pixelId, ...(process.env.TIKTOK_TEST_EVENT_CODE ? { testEventCode: process.env.TIKTOK_TEST_EVENT_CODE } : {}), ...(process.env.TIKTOK_API_URL ? { apiUrl: process.env.TIKTOK_API_URL } : {}) };
-}
+Object.assign(options, accounts);
 
 try {
   const demo = await startDemo(options);
   const lines = [
     '',
     'pixelpair demo store is running',
-    `  Store:          ${demo.urls.store}/?ttclid=E.C.P.demo-click-1`,
+    `  Store:          ${demo.urls.store}/?ttclid=E.C.P.demo-click-1&fbclid=IwDemoClick1&gclid=Cj0DemoClick1`,
     `  Payment (fake): ${demo.urls.payment}`,
     demo.urls.testEvents ? `  Test Events:    ${demo.urls.testEvents}` : `  Test Events:    TikTok Events Manager → Test Events${options.tiktok?.testEventCode ? ` (code ${options.tiktok.testEventCode})` : ''}`,
     `  Events API:     ${demo.urls.api}${demo.emulator ? ' (local stand-in)' : ' (real TikTok)'}`,
     `  Pixel id:       ${demo.pixelId}`,
+    `  Meta pixel:     ${demo.metaPixelId ?? 'off (set META_ACCESS_TOKEN and META_PIXEL_ID)'}`,
+    `  Google Ads:     ${demo.googleCustomerId ?? 'off (set GOOGLE_ADS_CUSTOMER_ID, GOOGLE_TAG_ID, DEMO_GOOGLE_CONVERSIONS)'}`,
   ];
   if (demo.urls.outbox) lines.push(`  Outbox:         ${demo.urls.outbox}  (pnpm --silent pixelpair log --store ${demo.urls.outbox} --event-id ord_<id>_complete_payment)`);
   lines.push('', 'Press Ctrl+C to stop.');

@@ -73,6 +73,35 @@ describe('demo store over HTTP', () => {
     });
   });
 
+  it('keeps Meta and Google click evidence from the landing to the purchase copy, with no browser script at all', async () => {
+    const { sent, store } = await setUp();
+    const jar = new Map<string, string>([['demo_consent', 'granted.granted'], ['_fbp', 'fb.1.1764000000000.1234567890']]);
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const keep = (response: Response) => {
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const [name, value] = pair!.split('=');
+        if (value) jar.set(name!, value);
+      }
+    };
+    const before = Date.now();
+    keep(await fetch(`${store.url}/?fbclid=IwUnitClick&gclid=CjUnitClick`, { headers: { 'user-agent': BROWSER_UA, cookie: cookie() } }));
+    expect(jar.get('_fbc'), "Meta's click cookie, fb.1.<ms>.<fbclid>").toMatch(/^fb\.1\.\d{13}\.IwUnitClick$/);
+    expect(Number(jar.get('_fbc')!.split('.')[2])).toBeGreaterThanOrEqual(before);
+    expect(jar.get('_pp_gclid')).toBe('CjUnitClick');
+
+    keep(await fetch(`${store.url}/products/SKU-481`, { headers: { 'user-agent': BROWSER_UA, cookie: cookie() } }));
+    const headers = () => ({ 'user-agent': BROWSER_UA, cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded', referer: `${store.url}/products/SKU-481` });
+    await fetch(`${store.url}/cart/add`, { method: 'POST', headers: headers(), redirect: 'manual', body: form({ product: 'SKU-481', quantity: '1' }) });
+    const checkout = await fetch(`${store.url}/checkout`, { method: 'POST', headers: headers(), redirect: 'manual', body: form({ email: 'buyer@example.com', phone: '+49 170 1234567', country: 'DE' }) });
+    const payPage = await (await fetch(checkout.headers.get('location')!)).text();
+    await fetch(`${payment!.url}/pay`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ ...hidden(payPage), status: 'paid' }) });
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.user).toMatchObject({ fbc: jar.get('_fbc'), fbp: 'fb.1.1764000000000.1234567890', gclid: 'CjUnitClick', userAgent: BROWSER_UA, ip: '127.0.0.1' });
+    expect(sent[0]!.page?.url, 'the Referer names the page when no script ran').toMatch(/\/(products\/SKU-481|checkout)/);
+  });
+
   it('refuses a forged payment result', async () => {
     const { sent, store } = await setUp();
     const forged = await fetch(`${store.url}/payment/return?order=10001&payment=pay_x&status=paid&sig=${'0'.repeat(64)}`, { redirect: 'manual' });

@@ -49,7 +49,7 @@ export type { MatchReport, MatchStrength, MatchSummary } from './diagnostics/mat
 export { readRequestContext, parseCookies, clientIp } from './context/request-context.js';
 export type { RequestContext, RequestContextOptions } from './context/request-context.js';
 export { persistentCookieHeaders, expiredCookieHeaders } from './context/cookies.js';
-export type { CookieOptions } from './context/cookies.js';
+export type { CookieOptions, CookieContext } from './context/cookies.js';
 export { createCollectHandler, PURCHASE_VALUE_KEYS } from './collect/handler.js';
 export type { CollectHandler, CollectOptions, CollectContext, CollectRequestInfo, CollectOutcome, PurchaseValues } from './collect/handler.js';
 export { HANDOFF_LIMITS } from './collect/handoff-schema.js';

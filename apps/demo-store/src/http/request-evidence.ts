@@ -9,5 +9,7 @@ export function requestEvidence(req: IncomingMessage, trustedProxies: readonly s
   // The first Accept-Language tag is the visitor's locale (BCP-47), e.g. `de-DE`.
   const language = req.headers['accept-language']?.split(',')[0]?.split(';')[0]?.trim();
   if (language && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) evidence.locale = language;
+  const referer = req.headers.referer;
+  if (typeof referer === 'string' && referer.length <= 2048 && /^https?:\/\//.test(referer)) evidence.pageUrl = referer;
   return evidence;
 }

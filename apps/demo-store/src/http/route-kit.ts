@@ -12,8 +12,7 @@ import type { PixelTagSettings } from '../pages/layout.js';
 import { CONSENT_COOKIE, parseConsentChoice } from '../shop/consent-choice.js';
 import type { Cart, ShopState } from '../shop/shop-state.js';
 import type { RequestEvidence } from '../shop/stored-context.js';
-import { TTCLID_COOKIE } from '@pixelpair/core';
-import { clickIdCookies, clickIdFromUrl } from '../shop/click-id-cookie.js';
+import { clickIdCookies, clickIdsFromUrl } from '../shop/click-id-cookie.js';
 import { appendSetCookie, cookieValue, sendHtml } from './respond.js';
 
 export const CART_COOKIE = 'demo_cart';
@@ -81,12 +80,12 @@ export function renderPage(kit: Pick<RouteKit, 'pixel' | 'state'>, req: Incoming
     ...(options.spa ? { spa: true } : {}),
     ...(options.extraScript ? { extraScript: options.extraScript } : {}),
   });
-  // A landing with ?ttclid=… (re-)sets the click id from the server, so it outlives Safari's
-  // 7-day cap on script-written cookies, but only once the stored choice grants storage.
+  // A landing with ?ttclid= / fbclid= / gclid=… (re-)sets the click ids from the server, so they
+  // outlive Safari's 7-day cap on script-written cookies, but only once the stored choice grants storage.
   appendSetCookie(res, clickIdCookies({
     choice: consent,
-    clickId: clickIdFromUrl(req.url),
-    cookieSent: cookieValue(req.headers.cookie, TTCLID_COOKIE) !== undefined,
+    ids: clickIdsFromUrl(req.url, req.headers.cookie),
+    cookieHeader: req.headers.cookie,
     secure: isSecure(req),
   }));
   sendHtml(res, html, options.status ?? 200);

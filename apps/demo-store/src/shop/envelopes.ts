@@ -5,7 +5,7 @@
  */
 import { leadEventId, orderEventId } from '@pixelpair/core';
 import type { ConsentState } from '@pixelpair/core';
-import type { StoredContext } from './stored-context.js';
+import { CLICK_EVIDENCE_KEYS, type StoredContext } from './stored-context.js';
 import { customerId } from './shop-state.js';
 import type { Lead, Order } from './shop-state.js';
 
@@ -20,6 +20,11 @@ export interface Envelope {
     externalId?: string;
     ttclid?: string;
     ttp?: string;
+    fbc?: string;
+    fbp?: string;
+    gclid?: string;
+    gbraid?: string;
+    wbraid?: string;
     ip?: string;
     userAgent?: string;
     locale?: string;
@@ -34,8 +39,10 @@ export interface Envelope {
 /** The browser and request context stored on a cart, order or lead, as envelope user fields. */
 export function userFrom(ctx: StoredContext): Envelope['user'] {
   const user: Envelope['user'] = {};
-  if (ctx.ttclid) user.ttclid = ctx.ttclid;
-  if (ctx.ttp) user.ttp = ctx.ttp;
+  for (const key of CLICK_EVIDENCE_KEYS) {
+    const value = ctx[key];
+    if (value) user[key] = value;
+  }
   if (ctx.ip) user.ip = ctx.ip;
   if (ctx.userAgent) user.userAgent = ctx.userAgent;
   if (ctx.locale) user.locale = ctx.locale;

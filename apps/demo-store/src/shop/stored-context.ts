@@ -8,17 +8,28 @@ import { contextFromFields, UNKNOWN_CONSENT } from '@pixelpair/core';
 import type { CapturedContext, ConsentState } from '@pixelpair/core';
 
 /** What one HTTP request shows about the visitor, independent of any browser script. */
-export interface RequestEvidence {
+export interface RequestEvidence extends ClickEvidence {
   ip?: string;
   userAgent?: string;
-  ttclid?: string;
-  ttp?: string;
   locale?: string;
+  /** The page the request came from (its Referer): the event's page when no script ran. */
+  pageUrl?: string;
 }
 
-export interface StoredContext {
+/** The platforms' click ids and browser cookies (TikTok, Meta, Google), as the browser or the request saw them. */
+export interface ClickEvidence {
   ttclid?: string;
   ttp?: string;
+  fbc?: string;
+  fbp?: string;
+  gclid?: string;
+  gbraid?: string;
+  wbraid?: string;
+}
+
+export const CLICK_EVIDENCE_KEYS = ['ttclid', 'ttp', 'fbc', 'fbp', 'gclid', 'gbraid', 'wbraid'] as const;
+
+export interface StoredContext extends ClickEvidence {
   ip?: string;
   userAgent?: string;
   locale?: string;
@@ -32,7 +43,7 @@ export interface StoredContext {
 
 /**
  * Combines the browser's captured context with the request. The browser's values win for
- * ttclid/ttp/user agent (they were read at the edge of the session); the request supplies
+ * click ids, platform cookies and user agent (they were read at the edge of the session); the request supplies
  * the IP (only the server sees it) and fills gaps when the script was blocked.
  */
 export function storeContext(browser: CapturedContext | undefined, request: RequestEvidence, source: StoredContext['source'], now = new Date()): StoredContext {
@@ -42,12 +53,14 @@ export function storeContext(browser: CapturedContext | undefined, request: Requ
     capturedAt: browser?.capturedAt || now.toISOString(),
     source: browser ? source : 'request',
   };
-  const ttclid = browser?.ttclid ?? request.ttclid;
-  const ttp = browser?.ttp ?? request.ttp;
+  for (const key of CLICK_EVIDENCE_KEYS) {
+    const value = browser?.[key] ?? request[key];
+    if (value) stored[key] = value;
+  }
   const userAgent = browser?.userAgent ?? request.userAgent;
-  if (ttclid) stored.ttclid = ttclid;
-  if (ttp) stored.ttp = ttp;
   if (userAgent) stored.userAgent = userAgent;
+  // Without the script, the Referer still names the page the visitor acted on.
+  if (!stored.page.url && request.pageUrl) stored.page.url = request.pageUrl;
   if (request.ip) stored.ip = request.ip;
   if (request.locale) stored.locale = request.locale;
   return stored;
@@ -61,13 +74,12 @@ export function contextFromForm(form: Record<string, string>, request: RequestEv
 
 /**
  * A later capture replaces the earlier one, but keeps identifiers the later one lacks
- * (a checkout page without `_ttp` must not erase the cart's `_ttp`).
+ * (a checkout page without `_ttp` or `_fbp` must not erase the cart's).
  */
 export function refreshContext(previous: StoredContext | undefined, next: StoredContext): StoredContext {
   if (!previous) return next;
   const merged: StoredContext = { ...next, page: { ...next.page } };
-  if (!merged.ttclid && previous.ttclid) merged.ttclid = previous.ttclid;
-  if (!merged.ttp && previous.ttp) merged.ttp = previous.ttp;
+  for (const key of CLICK_EVIDENCE_KEYS) if (!merged[key] && previous[key]) merged[key] = previous[key];
   if (!merged.userAgent && previous.userAgent) merged.userAgent = previous.userAgent;
   if (!merged.ip && previous.ip) merged.ip = previous.ip;
   // A request without browser fields knows nothing about consent: keep the recorded decision.
