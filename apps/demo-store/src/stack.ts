@@ -49,7 +49,14 @@ export interface DemoOptions {
   paymentPort?: number;
   emulatorPort?: number;
   store?: StoreExtras;
+  /**
+   * On the stand-ins: the platforms the store runs beside TikTok (default: none until the
+   * browser package fires Meta's and Google's tags, so every server copy has its pixel copy).
+   */
+  platforms?: readonly StandInPlatform[];
 }
+
+export type StandInPlatform = 'meta' | 'google';
 
 export interface Demo {
   store: DemoStore;
@@ -67,9 +74,9 @@ export interface Demo {
 export const TIKTOK_API_URL = 'https://business-api.tiktok.com/open_api/v1.3/event/track/';
 
 /** Meta and Google on the local stand-ins: the embedded defaults, no account needed. */
-function localPlatforms(emulator: Emulator): { meta: MetaTarget; google: GoogleTarget } {
+function localPlatforms(emulator: Emulator, platforms: readonly StandInPlatform[]): { meta?: MetaTarget; google?: GoogleTarget } {
   const conversions = Object.entries(LOCAL_GOOGLE_CONVERSIONS);
-  return {
+  const all = {
     meta: { pixelId: LOCAL_META_PIXEL_ID, accessToken: LOCAL_META_ACCESS_TOKEN, apiUrl: emulator.meta.apiUrl(LOCAL_META_PIXEL_ID), pixelScriptUrl: emulator.meta.pixelScriptUrl },
     google: {
       customerId: LOCAL_GOOGLE_CUSTOMER_ID,
@@ -81,6 +88,10 @@ function localPlatforms(emulator: Emulator): { meta: MetaTarget; google: GoogleT
       conversionLabels: Object.fromEntries(conversions.map(([name, c]) => [name, c.label])),
       tagScriptUrl: emulator.google.gtagScriptUrl,
     },
+  };
+  return {
+    ...(platforms.includes('meta') ? { meta: all.meta } : {}),
+    ...(platforms.includes('google') ? { google: all.google } : {}),
   };
 }
 
@@ -98,7 +109,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
           ...(options.tiktok.testEventCode ? { testEventCode: options.tiktok.testEventCode } : {}),
           ...(options.meta ? { meta: options.meta } : {}), ...(options.google ? { google: options.google } : {}),
         }
-      : { apiUrl: emulator!.apiUrl, accessToken: LOCAL_ACCESS_TOKEN, pixelId: LOCAL_PIXEL_ID, ...localPlatforms(emulator!) };
+      : { apiUrl: emulator!.apiUrl, accessToken: LOCAL_ACCESS_TOKEN, pixelId: LOCAL_PIXEL_ID, ...localPlatforms(emulator!, options.platforms ?? []) };
     const store = await createDemoStore({
       ...options.store,
       ...target,
