@@ -16,20 +16,24 @@ if (argv[0] === 'emulator') needed.push([path.join(root, 'packages/emulator/dist
 
 const missing = needed.filter(([file]) => !existsSync(file));
 if (missing.length > 0) {
+  // One line while it builds; turbo's output only when the build fails.
+  process.stderr.write(`pixelpair: building ${missing.map(([, pkg]) => pkg.replace(/\.\.\.$/, '')).join(' and ')} first (once)\n`);
   const filters = missing.map(([, pkg]) => `--filter=${pkg}`);
   const build = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', ...filters, '--output-logs=errors-only'], {
     cwd: root,
-    stdio: ['ignore', process.stderr, process.stderr],
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', pnpm_config_update_notifier: 'false' },
   });
   if (build.status !== 0) {
-    process.stderr.write('pixelpair: the build failed (its output is above)\n');
+    process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}pixelpair: the build failed (its output is above)\n`);
     process.exit(2);
   }
 }
 
 // Through `pnpm pixelpair …` a SIGTERM stops pnpm, not this process: say so where it matters.
-if ((argv[0] === 'worker' || argv[0] === 'emulator') && process.env.npm_lifecycle_event === 'pixelpair') {
+const longRunning = (argv[0] === 'worker' || argv[0] === 'emulator') && !argv.includes('--help') && !argv.includes('-h');
+if (longRunning && process.env.npm_lifecycle_event === 'pixelpair') {
   process.stderr.write(`pixelpair: started through pnpm, which does not pass on a SIGTERM sent to it: run \`node scripts/pixelpair.mjs ${argv[0]} …\` instead\n`);
 }
 

@@ -17,8 +17,8 @@ interface EmulatorModule {
     apiUrl: string;
     pixelScriptUrl: string;
     testEventsUrl: string;
-    meta: { graphUrl: string; pixelScriptUrl: string };
-    google: { apiUrl: string; tokenUrl: string; gtagScriptUrl: string };
+    meta: { graphUrl: string };
+    google: { apiUrl: string; tokenUrl: string };
     close(): Promise<void>;
   }>;
 }
@@ -83,8 +83,9 @@ export const emulatorCommand = defineCommand({
         'pixelpair stand-in running (TikTok, Meta, Google)',
         `  Events API:        ${emulator.apiUrl}   (set TIKTOK_API_URL to this)`,
         `  Pixel script:      ${emulator.pixelScriptUrl}`,
-        `  Meta Graph API:    ${emulator.meta.graphUrl}   (META_API_URL: ${emulator.meta.graphUrl}/{version}/{pixel_id}/events)`,
-        `  Google Data Mgr:   ${emulator.google.apiUrl}   (GOOGLE_DATAMANAGER_URL; tokens: PIXELPAIR_GOOGLE_TOKEN_URL=${emulator.google.tokenUrl})`,
+        `  Meta events:       ${emulator.meta.graphUrl}/{version}/{pixel_id}/events   (META_API_URL)`,
+        `  Google ingest:     ${emulator.google.apiUrl}   (GOOGLE_DATAMANAGER_URL)`,
+        `  Google token:      ${emulator.google.tokenUrl}   (PIXELPAIR_GOOGLE_TOKEN_URL)`,
         `  Test Events page:  ${emulator.testEventsUrl}`,
         `  JSON API:          ${emulator.url}/__emulator/health`,
         ...(options.accessTokens ? [`  Access tokens:     ${options.accessTokens.length} accepted (from ${TOKENS_ENV})`] : []),
