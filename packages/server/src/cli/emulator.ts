@@ -30,7 +30,10 @@ const EMULATOR_PACKAGE = '@pixelpair/emulator';
 async function loadEmulator(): Promise<EmulatorModule> {
   try {
     return (await import(EMULATOR_PACKAGE)) as EmulatorModule;
-  } catch {
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    // Only "not installed" is a usage error; a broken install is reported as what it is.
+    if (e.code !== 'ERR_MODULE_NOT_FOUND' || !e.message?.includes(EMULATOR_PACKAGE)) throw error;
     throw new UsageError(`pixelpair emulator: ${EMULATOR_PACKAGE} is not installed here (install it, or run its own bin, pixelpair-emulator)`);
   }
 }
