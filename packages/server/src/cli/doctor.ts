@@ -1,8 +1,6 @@
 /**
- * `pixelpair doctor [--destination tiktok|meta]`: checks the configuration and, with a test
- * event code, sends one test event and explains the answer in plain words, naming the
- * endpoint it talked to. Human lines on stdout, then one JSON line `{ "ok", "checks": [...] }`.
- * Exit 0 when everything checked is fine, 1 otherwise.
+ * `pixelpair doctor`: checks the configuration and, with a test event code, sends one test
+ * event and explains the answer in plain words, naming the endpoint it talked to.
  */
 import { randomBytes } from 'node:crypto';
 import { randomEventId, type DestinationId } from '@pixelpair/core';
@@ -11,11 +9,10 @@ import type { AnyDestination } from '../destinations/destination.js';
 import { createHttpSender } from '../delivery/http.js';
 import type { DeliveryOutcome } from '../delivery/outcome.js';
 import { prepareForDestinations } from '../prepare.js';
+import { defineCommand } from './command.js';
+import { destinationEnv, DESTINATION_FLAG_SPECS } from './destination-help.js';
 import { destinationList, destinationsFrom, normalizeSettingsFrom, tokenVariable } from './destinations.js';
-import { COMMON_FLAGS, flags, guarded, redact, writeJson } from './io.js';
-import type { CliCommand } from './io.js';
-
-export const DOCTOR_USAGE = 'usage: TIKTOK_ACCESS_TOKEN=… pixelpair doctor [--destination tiktok|meta] [--pixel-id ID] [--test-event-code CODE] [--default-country CC] [--api-url URL]';
+import { redact, writeJson } from './io.js';
 
 const PLATFORM: Record<DestinationId, string> = { tiktok: 'TikTok', meta: 'Meta', google: 'Google' };
 
@@ -41,13 +38,18 @@ export function explain(outcome: DeliveryOutcome, destination: DestinationId, en
   return `${who} answered ${outcome.code ?? outcome.httpStatus ?? ''} (${r})${outcome.message ? `: ${outcome.message}` : ''}.`;
 }
 
-export const doctorCommand: CliCommand = (io) =>
-  guarded(io, DOCTOR_USAGE, async () => {
-    const values = flags(io.argv, COMMON_FLAGS);
-    if (values.help) {
-      io.stdout.write(`${DOCTOR_USAGE}\n`);
-      return 0;
-    }
+export const doctorCommand = defineCommand({
+  name: 'doctor',
+  summary: "checks the configuration; with a test event code, explains one test event's answer",
+  description: [
+    'Human lines on stdout (ok / FAIL per check), then one JSON line { ok, checks: [{ name, ok, detail }] }.',
+    'The test event names the endpoint it went to, and says so when that is a local stand-in.',
+  ],
+  flags: { ...DESTINATION_FLAG_SPECS, destination: { ...DESTINATION_FLAG_SPECS.destination, value: 'NAME', description: 'tiktok, meta or google: one at a time' } },
+  env: destinationEnv({ send: true }),
+  exitCodes: [[0, 'everything checked is fine'], [1, 'a check failed (its line says what to do)'], [2, 'usage error']],
+  example: { env: 'TIKTOK_ACCESS_TOKEN=…', args: '--pixel-id C4ABCDEF123 --test-event-code TEST12345' },
+  run: async (io, values) => {
     const [id] = destinationList(values, { multiple: false }) as [DestinationId];
     const checks: Check[] = [];
     const check = (name: string, ok: boolean, detail: string) => {
@@ -96,4 +98,5 @@ export const doctorCommand: CliCommand = (io) =>
     const ok = checks.every((c) => c.ok);
     writeJson(io.stdout, { ok, checks });
     return ok ? 0 : 1;
-  });
+  },
+});

@@ -1,21 +1,32 @@
 /**
- * `pixelpair enqueue --store S [--destination tiktok,meta,google] [--pixel-id ID] [--default-country CC]
- * [--test-event-code CODE]`: envelopes as JSON Lines on stdin into the outbox, one row per
- * destination, read and stored in pages so a large file never sits in memory. Rejected lines
- * go to stderr as `{ line, eventId, errors }`. Needs no token: the worker does.
+ * `pixelpair enqueue`: envelopes as JSON Lines on stdin into the outbox, one row per
+ * destination, read and stored in pages so a large file never sits in memory. Needs no
+ * token: the worker does.
  */
 import { openStore } from '../outbox/open-store.js';
 import { createOutbox } from '../outbox/outbox.js';
-import { DESTINATION_FLAGS, destinationsFrom, normalizeSettingsFrom } from './destinations.js';
-import { flags, guarded, readJsonLines, writeJson, type CliCommand } from './io.js';
-import { STORE_FLAG, storeSpec, text } from './store-flags.js';
+import { defineCommand } from './command.js';
+import { destinationEnv, DESTINATION_FLAG_SPECS } from './destination-help.js';
+import { destinationsFrom, normalizeSettingsFrom } from './destinations.js';
+import { readJsonLines, writeJson } from './io.js';
+import { STORE_ENV, STORE_FLAG_SPEC, storeSpec, text } from './store-flags.js';
 
 const PAGE = 500;
-export const ENQUEUE_USAGE = 'usage: pixelpair enqueue --store sqlite:./pixelpair.db [--destination tiktok,meta,google] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] < envelopes.jsonl';
 
-export const enqueueCommand: CliCommand = (io) =>
-  guarded(io, ENQUEUE_USAGE, async () => {
-    const values = flags(io.argv, { ...DESTINATION_FLAGS, ...STORE_FLAG });
+export const enqueueCommand = defineCommand({
+  name: 'enqueue',
+  summary: 'envelopes on stdin → the outbox, one row per destination, for a worker to deliver',
+  description: [
+    'Stores every valid line once per destination (an event_id already queued counts as a duplicate)',
+    'and prints { enqueued, duplicates, rejected } (and skipped, with several destinations). Rejected',
+    'lines go to stderr as { line, eventId, errors }. Creates the store when it does not exist yet.',
+  ],
+  input: '< envelopes.jsonl',
+  flags: { ...STORE_FLAG_SPEC, ...DESTINATION_FLAG_SPECS },
+  env: [STORE_ENV, ...destinationEnv({ send: false })],
+  exitCodes: [[0, 'every line enqueued (or already queued)'], [1, 'some lines rejected (see stderr)'], [2, 'usage or configuration error: nothing was read']],
+  example: { args: '--store sqlite:./pixelpair.db --pixel-id C4ABCDEF123', input: 'envelopes.jsonl' },
+  run: async (io, values) => {
     // Every setting is checked before the store is opened or a line is read.
     const destinations = destinationsFrom(values, io.env, { send: false, multiple: true });
     const settings = normalizeSettingsFrom(values);
@@ -54,4 +65,5 @@ export const enqueueCommand: CliCommand = (io) =>
     }
     writeJson(io.stdout, totals);
     return totals.rejected > 0 ? 1 : 0;
-  });
+  },
+});

@@ -10,25 +10,42 @@ import { DEFAULT_MAX_AGE_SECONDS } from '../envelope/normalized-event.js';
 import { openStore } from '../outbox/open-store.js';
 import type { EventHistory, QueueStatus } from '../outbox/store.js';
 import { createHttpSender } from '../delivery/http.js';
-import { DESTINATION_FLAGS, destinationList, destinationsFrom } from './destinations.js';
-import { flags, guarded, UsageError, writeJson, type CliCommand } from './io.js';
+import { defineCommand, type FlagTable } from './command.js';
+import { destinationEnv, DESTINATION_FLAG_SPECS } from './destination-help.js';
+import { destinationList, destinationsFrom } from './destinations.js';
+import { UsageError, writeJson } from './io.js';
 import { progressBar } from './progress.js';
-import { STORE_FLAG, bool, positiveInt, storeSpec, text, timeFlag } from './store-flags.js';
+import { STORE_ENV, STORE_FLAG_SPEC, bool, storeSpec, text, timeFlag, wholeNumber } from './store-flags.js';
 
-export const STATUS_USAGE = 'usage: pixelpair status --store sqlite:./pixelpair.db [--destination tiktok|meta|google [--requests N]]';
-export const LOG_USAGE = 'usage: pixelpair log --store sqlite:./pixelpair.db --event-id ID';
-export const REPLAY_USAGE = 'usage: pixelpair replay --store sqlite:./pixelpair.db (--dead | --since T | --until T | --destination D | --all) [--dry-run] [--max-age-days N]';
+const MISSING_STORE = 'usage error, or the store does not exist (it is never created by this command)';
 
 const ageSeconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
 const queue = (q: QueueStatus) => ({ ...q.counts, oldestPendingAgeSeconds: ageSeconds(q.oldestPendingAgeMs) });
 
-export const statusCommand: CliCommand = (io) =>
-  guarded(io, STATUS_USAGE, async () => {
-    const values = flags(io.argv, { ...STORE_FLAG, ...DESTINATION_FLAGS, requests: { type: 'string' } });
+const STATUS_FLAGS = {
+  ...STORE_FLAG_SPEC,
+  ...DESTINATION_FLAG_SPECS,
+  destination: { ...DESTINATION_FLAG_SPECS.destination, value: 'NAME', default: 'every destination', description: "only this destination's queue (google also asks Google about delivered requests)" },
+  requests: { type: 'string', value: 'N', default: 20, max: 500, description: 'google: how many of the latest delivered requests to ask about' },
+} satisfies FlagTable;
+
+export const statusCommand = defineCommand({
+  name: 'status',
+  summary: 'counts by state and the oldest pending age, overall and per destination',
+  description: [
+    'Prints one JSON object: the counts and oldestPendingAgeSeconds, overall and per destination. With',
+    "--destination google it also asks Data Manager's requestStatus:retrieve about the latest delivered",
+    'requests and shows the problems Google found later, by reason (this needs the Google credentials).',
+  ],
+  flags: STATUS_FLAGS,
+  env: [STORE_ENV, ...destinationEnv({ send: true, only: 'google' })],
+  exitCodes: [[0, 'the counts were printed'], [1, 'an unexpected error (the store or Google could not be read)'], [2, MISSING_STORE]],
+  example: { args: '--store sqlite:./pixelpair.db' },
+  run: async (io, values) => {
     const only = text(values, 'destination') ? destinationList(values, { multiple: false })[0] : undefined;
     // Google reports some problems only later, per request: asking needs its credentials.
     const later = only === 'google' ? destinationsFrom(values, io.env, { send: true, multiple: false })[0] : undefined;
-    const requests = positiveInt('requests', text(values, 'requests'), 20, 500);
+    const requests = wholeNumber(values, STATUS_FLAGS, 'requests');
     const store = await openStore(storeSpec(text(values, 'store'), io.env), { mustExist: true });
     try {
       const status = await store.status(Date.now());
@@ -54,7 +71,8 @@ export const statusCommand: CliCommand = (io) =>
     } finally {
       await store.close();
     }
-  });
+  },
+});
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
@@ -68,9 +86,18 @@ function describe(h: EventHistory) {
   };
 }
 
-export const logCommand: CliCommand = (io) =>
-  guarded(io, LOG_USAGE, async () => {
-    const values = flags(io.argv, { ...STORE_FLAG, 'event-id': { type: 'string' } });
+export const logCommand = defineCommand({
+  name: 'log',
+  summary: 'every attempt of one event, per destination: time, decision, code, request_id',
+  description: [
+    "One JSON line per destination's copy: its state, attempts, consent, which match keys it carried",
+    '(never their values) and the history of attempts with each answer\'s code and request id.',
+  ],
+  flags: { ...STORE_FLAG_SPEC, 'event-id': { type: 'string', value: 'ID', description: 'the event_id to look up (required)' } },
+  env: [STORE_ENV],
+  exitCodes: [[0, 'the event was found'], [1, 'no event with that event_id in this store'], [2, MISSING_STORE]],
+  example: { args: '--store sqlite:./pixelpair.db --event-id ord_10492_complete_payment' },
+  run: async (io, values) => {
     const eventId = text(values, 'event-id');
     if (!eventId) throw new UsageError('log: --event-id ID is required');
     const store = await openStore(storeSpec(text(values, 'store'), io.env), { mustExist: true });
@@ -85,14 +112,33 @@ export const logCommand: CliCommand = (io) =>
     } finally {
       await store.close();
     }
-  });
+  },
+});
 
-export const replayCommand: CliCommand = (io) =>
-  guarded(io, REPLAY_USAGE, async () => {
-    const values = flags(io.argv, {
-      ...STORE_FLAG, destination: { type: 'string' }, dead: { type: 'boolean' }, all: { type: 'boolean' },
-      since: { type: 'string' }, until: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'max-age-days': { type: 'string' },
-    });
+const REPLAY_FLAGS = {
+  ...STORE_FLAG_SPEC,
+  dead: { type: 'boolean', description: 'only dead-lettered events (otherwise delivered and dead ones)' },
+  since: { type: 'string', value: 'T', description: 'only events whose event_time is at or after T: Unix seconds or an ISO-8601 time' },
+  until: { type: 'string', value: 'T', description: 'only events whose event_time is at or before T' },
+  destination: { ...DESTINATION_FLAG_SPECS.destination, value: 'NAME', default: 'every destination', description: "only this destination's copies" },
+  all: { type: 'boolean', description: 'no filter: every delivered and dead event (must be asked for)' },
+  'dry-run': { type: 'boolean', description: 'count what would be re-queued and change nothing' },
+  'max-age-days': { type: 'string', value: 'N', default: DEFAULT_MAX_AGE_SECONDS / 86_400, max: 28, description: 'leave events older than this alone (the platforms refuse them)' },
+} satisfies FlagTable;
+
+export const replayCommand = defineCommand({
+  name: 'replay',
+  summary: 're-queues dead or past events still inside the accepted window, same event_ids',
+  description: [
+    'Needs a filter (--dead, --since, --until, --destination) or --all. Each event keeps its event_id,',
+    'so a platform that already has it deduplicates it. Prints { matched, requeued, tooOld, dryRun }',
+    '(a dry run: requeued 0 and wouldRequeue); progress on stderr.',
+  ],
+  flags: REPLAY_FLAGS,
+  env: [STORE_ENV],
+  exitCodes: [[0, 'done (or counted, with --dry-run)'], [1, 'an unexpected error'], [2, `${MISSING_STORE}; or no filter and no --all`]],
+  example: { args: '--store sqlite:./pixelpair.db --dead --since 2026-11-25T00:00:00Z --dry-run' },
+  run: async (io, values) => {
     const since = timeFlag('since', text(values, 'since'));
     const until = timeFlag('until', text(values, 'until'));
     const destination = text(values, 'destination') ? destinationList(values, { multiple: false })[0] : undefined;
@@ -100,7 +146,7 @@ export const replayCommand: CliCommand = (io) =>
     const filtered = bool(values, 'dead') || since !== undefined || until !== undefined || destination !== undefined;
     // Re-sending every delivered event is rarely what anyone means: it must be asked for.
     if (!filtered && !bool(values, 'all')) throw new UsageError('replay: give a filter (--dead, --since, --until, --destination) or --all to re-queue every delivered and dead event');
-    const maxAge = text(values, 'max-age-days') === undefined ? DEFAULT_MAX_AGE_SECONDS : positiveInt('max-age-days', text(values, 'max-age-days'), 7, 28) * 86400;
+    const maxAge = text(values, 'max-age-days') === undefined ? DEFAULT_MAX_AGE_SECONDS : wholeNumber(values, REPLAY_FLAGS, 'max-age-days') * 86_400;
     const dryRun = bool(values, 'dry-run');
     const now = Date.now();
     const store = await openStore(storeSpec(text(values, 'store'), io.env), { mustExist: true });
@@ -123,4 +169,5 @@ export const replayCommand: CliCommand = (io) =>
     } finally {
       await store.close();
     }
-  });
+  },
+});

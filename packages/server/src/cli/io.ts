@@ -13,6 +13,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   /** Optional: stops `worker` like SIGTERM does (tests, embedding). */
   signal?: AbortSignal;
+  /** How the user started the CLI, for help and usage lines (default `pixelpair`). */
+  program?: string;
 }
 
 /** Resolves to the exit code. */

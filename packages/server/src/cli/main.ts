@@ -1,43 +1,63 @@
 #!/usr/bin/env node
 /**
- * `pixelpair <command>`: a small dispatcher over every command, each in its own file beside
- * this one. Configuration errors exit 2, delivery failures 1, success 0.
+ * `pixelpair <command>`: a small dispatcher over every command, each defined in its own file
+ * beside this one with its flags, environment, exit codes and example (which are also its
+ * help). Configuration errors exit 2, delivery failures 1, success 0.
  */
-import { fileURLToPath } from 'node:url';
 import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from './command.js';
 import { doctorCommand } from './doctor.js';
+import { emulatorCommand } from './emulator.js';
 import { enqueueCommand } from './enqueue.js';
+import { PROGRAM, renderOverview } from './help.js';
 import { logCommand, replayCommand, statusCommand } from './inspect.js';
-import type { CliCommand, CliIo } from './io.js';
+import type { CliIo } from './io.js';
 import { payloadCommand } from './payload.js';
 import { sendCommand } from './send.js';
 import { workerCommand } from './worker.js';
 
-export const commands: Record<string, CliCommand> = {
-  payload: payloadCommand,
-  send: sendCommand,
-  doctor: doctorCommand,
-  enqueue: enqueueCommand,
-  worker: workerCommand,
-  status: statusCommand,
-  replay: replayCommand,
-  log: logCommand,
-};
+export const commands: Record<string, Command> = Object.fromEntries(
+  [payloadCommand, sendCommand, doctorCommand, enqueueCommand, workerCommand, statusCommand, replayCommand, logCommand, emulatorCommand].map((c) => [c.spec.name, c]),
+);
 
-const HELP = `usage: pixelpair <command> [flags]\ncommands: ${Object.keys(commands).join(', ')}\nrun \`pixelpair <command> --help\` for a command's flags`;
+const lookup = (name: string): Command | undefined => (Object.hasOwn(commands, name) ? commands[name] : undefined);
 
 export async function run(argv: string[], io: Omit<CliIo, 'argv'>): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(`${HELP}\n`);
-    return name ? 0 : 2;
+  const overview = renderOverview(Object.values(commands).map((c) => c.spec), io.program ?? PROGRAM);
+  if (name === '--help' || name === '-h') {
+    io.stdout.write(overview);
+    return 0;
   }
-  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (name === 'help') {
+    // `pixelpair help worker` is `pixelpair worker --help`; an unknown name gets the overview.
+    const command = rest[0] !== undefined ? lookup(rest[0]) : undefined;
+    if (command) return command({ ...io, argv: ['--help'] });
+    io.stdout.write(overview);
+    return 0;
+  }
+  if (!name) {
+    io.stderr.write(overview);
+    return 2;
+  }
+  const command = lookup(name);
   if (!command) {
-    io.stderr.write(`pixelpair: unknown command (run \`pixelpair --help\` for the list)\n${HELP}\n`);
+    // Never echo the word: it may be a token pasted in the wrong place.
+    io.stderr.write(`${io.program ?? PROGRAM}: unknown command (the list is below)\n\n${overview}`);
     return 2;
   }
   return command({ ...io, argv: rest });
+}
+
+/** Runs the CLI in this process with its streams and sets the exit code (the bin and the repo's root script). */
+export async function main(argv: string[], options: { program?: string } = {}): Promise<void> {
+  try {
+    process.exitCode = await run(argv, { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, ...options });
+  } catch (error) {
+    process.stderr.write(`pixelpair: unexpected error: ${(error as Error)?.name ?? 'Error'}\n`);
+    process.exitCode = 1;
+  }
 }
 
 function isMain(): boolean {
@@ -48,14 +68,4 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) {
-  run(process.argv.slice(2), { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`pixelpair: unexpected error: ${(error as Error)?.name ?? 'Error'}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (isMain()) await main(process.argv.slice(2));

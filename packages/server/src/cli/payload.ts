@@ -1,27 +1,29 @@
 /**
- * `pixelpair payload [--destination tiktok|meta|google|tiktok,meta,…]`: envelopes (JSON Lines, stdin) →
- * the request bodies that would be sent, per destination, exactly as they would go on the wire
- * (one JSON object per line, stdout; no token). Rejections go to stderr as
- * `{ "line", "eventId", "errors": [{ "path", "message" }] }` (with `destination` when only one
- * destination refused). Exit 0 all valid, 1 some rejected (valid ones still printed), 2 usage
- * or configuration error. Needs no credentials.
+ * `pixelpair payload`: envelopes → the request bodies that would be sent, exactly as they would
+ * go on the wire, and the reasons for every rejected line. Needs no credentials.
  */
 import type { PreparedEvent } from '../destinations/destination.js';
 import { groupForRequests } from '../delivery/batch.js';
 import { prepareForDestinations } from '../prepare.js';
+import { defineCommand } from './command.js';
+import { destinationEnv, DESTINATION_FLAG_SPECS } from './destination-help.js';
 import { destinationsFrom, normalizeSettingsFrom } from './destinations.js';
-import { COMMON_FLAGS, flags, guarded, readJsonLines, rejectionLine, writeJson } from './io.js';
-import type { CliCommand } from './io.js';
+import { readJsonLines, rejectionLine, writeJson } from './io.js';
 
-export const PAYLOAD_USAGE = 'usage: pixelpair payload [--destination tiktok|meta|google|tiktok,meta,…] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] [--customer-id ID --conversion-action Event=ID…] < envelopes.jsonl';
-
-export const payloadCommand: CliCommand = (io) =>
-  guarded(io, PAYLOAD_USAGE, async () => {
-    const values = flags(io.argv, COMMON_FLAGS);
-    if (values.help) {
-      io.stdout.write(`${PAYLOAD_USAGE}\n`);
-      return 0;
-    }
+export const payloadCommand = defineCommand({
+  name: 'payload',
+  summary: 'envelopes on stdin → the request bodies that would be sent (needs no credentials)',
+  description: [
+    'Prints each destination\'s request bodies exactly as they would go on the wire, one JSON object',
+    'per line, without any token. A rejected line goes to stderr as { line, eventId, errors: [{ path,',
+    'message }] } (with destination when only one destination refused it); the valid ones are still printed.',
+  ],
+  input: '< envelopes.jsonl',
+  flags: DESTINATION_FLAG_SPECS,
+  env: destinationEnv({ send: false }),
+  exitCodes: [[0, 'every line valid'], [1, 'some lines rejected (see stderr)'], [2, 'usage or configuration error']],
+  example: { args: '--pixel-id C4ABCDEF123 --default-country DE', input: 'envelopes.jsonl' },
+  run: async (io, values) => {
     const destinations = destinationsFrom(values, io.env, { send: false, multiple: true });
     const settings = normalizeSettingsFrom(values);
     const prepared: PreparedEvent[] = [];
@@ -53,4 +55,5 @@ export const payloadCommand: CliCommand = (io) =>
       io.stdout.write(`${byId.get(group.destination)!.body(group.batch, group.events)}\n`);
     }
     return rejected > 0 ? 1 : 0;
-  });
+  },
+});

@@ -1,26 +1,33 @@
 /**
- * `pixelpair send [--destination tiktok|meta|google|tiktok,meta,…]`: like `payload`, then delivers with
- * retries. Tokens come only from the environment (TIKTOK_ACCESS_TOKEN, META_ACCESS_TOKEN).
- * Progress on stderr when it is a terminal; the last stdout line is the JSON summary. Exit 0
- * only when every envelope was valid and every copy was delivered; 1 otherwise; 2 for
- * configuration errors (checked before anything is read or sent).
+ * `pixelpair send`: like `payload`, then delivers each copy with retries; the last stdout line
+ * is the JSON summary. Exit 0 only means "every envelope valid, every copy delivered".
  */
 import { createClient } from '../client.js';
 import { silentLogger } from '../delivery/logger.js';
+import { defineCommand } from './command.js';
+import { destinationEnv, DESTINATION_FLAG_SPECS } from './destination-help.js';
 import { destinationsFrom, normalizeSettingsFrom } from './destinations.js';
-import { COMMON_FLAGS, flags, guarded, readJsonLines, rejectionLine, writeJson } from './io.js';
-import type { CliCommand } from './io.js';
+import { readJsonLines, rejectionLine, writeJson } from './io.js';
 
-export const SEND_USAGE =
-  'usage: TIKTOK_ACCESS_TOKEN=… pixelpair send [--destination tiktok|meta|google|tiktok,meta,…] [--pixel-id ID] [--default-country CC] [--test-event-code CODE] [--api-url URL] < envelopes.jsonl';
-
-export const sendCommand: CliCommand = (io) =>
-  guarded(io, SEND_USAGE, async () => {
-    const values = flags(io.argv, COMMON_FLAGS);
-    if (values.help) {
-      io.stdout.write(`${SEND_USAGE}\n`);
-      return 0;
-    }
+export const sendCommand = defineCommand({
+  name: 'send',
+  summary: 'envelopes on stdin → delivered to each destination with retries, then a JSON summary',
+  description: [
+    'Reads every line, sends the valid ones (4 requests in flight, retrying what can be retried) and',
+    'prints { delivered, rejected, dropped, retries, requests, stopped } as the last stdout line',
+    '(byDestination too with several destinations). Rejected and undelivered lines go to stderr;',
+    'progress too when stderr is a terminal. Settings are checked before anything is read or sent.',
+  ],
+  input: '< envelopes.jsonl',
+  flags: DESTINATION_FLAG_SPECS,
+  env: destinationEnv({ send: true }),
+  exitCodes: [
+    [0, 'every envelope valid and every copy delivered'],
+    [1, 'something was rejected, dropped or stopped by a token error (see stderr)'],
+    [2, 'usage or configuration error: nothing was sent'],
+  ],
+  example: { env: 'TIKTOK_ACCESS_TOKEN=…', args: '--pixel-id C4ABCDEF123', input: 'envelopes.jsonl' },
+  run: async (io, values) => {
     const destinations = destinationsFrom(values, io.env, { send: true, multiple: true });
     const client = createClient({ destinations, ...normalizeSettingsFrom(values), logger: silentLogger });
     const many = destinations.length > 1;
@@ -68,4 +75,5 @@ export const sendCommand: CliCommand = (io) =>
     };
     writeJson(io.stdout, summary);
     return summary.rejected === 0 && report.dropped === 0 && report.stopped === 0 ? 0 : 1;
-  });
+  },
+});

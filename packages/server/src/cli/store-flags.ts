@@ -2,9 +2,10 @@
  * Flags of the outbox commands beyond the destinations: `--store` (or PIXELPAIR_STORE),
  * whole numbers with bounds, and times (`--since`, `--until`).
  */
-import { UsageError } from './io.js';
 import { DEFAULT_STORE } from '../outbox/open-store.js';
+import type { EnvSpec, FlagSpec, FlagTable } from './command.js';
 import type { Flags } from './destinations.js';
+import { UsageError } from './io.js';
 
 export type { Flags };
 
@@ -17,6 +18,11 @@ export const bool = (flags: Flags, name: string): boolean => flags[name] === tru
 
 export const STORE_FLAG = { store: { type: 'string' } } as const;
 
+export const STORE_FLAG_SPEC: { store: FlagSpec } = {
+  store: { ...STORE_FLAG.store, value: 'SPEC', default: `$PIXELPAIR_STORE, else ${DEFAULT_STORE}`, description: 'the outbox: sqlite:PATH[?synchronous=full] or a postgres:// URL [?schema=NAME]' },
+};
+export const STORE_ENV: EnvSpec = { name: 'PIXELPAIR_STORE', description: 'default for --store' };
+
 export function storeSpec(flag: string | undefined, env: Record<string, string | undefined>): string {
   return flag ?? env.PIXELPAIR_STORE ?? DEFAULT_STORE;
 }
@@ -26,6 +32,13 @@ export function positiveInt(name: string, value: unknown, fallback: number, max 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${name}: expected a whole number from 1 to ${max}`);
   return n;
+}
+
+/** A whole-number flag whose default and upper bound are the ones its help shows. */
+export function wholeNumber(values: Flags, table: FlagTable, name: string): number {
+  const spec = table[name];
+  if (typeof spec?.default !== 'number') throw new Error(`--${name} has no numeric default`);
+  return positiveInt(name, text(values, name), spec.default, spec.max);
 }
 
 /** `--since`/`--until`: Unix seconds or an ISO-8601 date/time → Unix seconds. */

@@ -1,30 +1,46 @@
 /**
- * `pixelpair worker --store S [--destination tiktok,meta,google] [--concurrency N] [--batch-size N]
- * [--api-url URL] [--timeout-ms MS] [--shutdown-deadline-ms MS]`: delivers each destination's
- * queue until SIGTERM/SIGINT, then stops taking work, finishes or hands back in-flight
- * batches, and prints its totals. Tokens only from the environment.
+ * `pixelpair worker`: delivers each destination's queue until SIGTERM/SIGINT, then stops
+ * taking work, finishes or hands back in-flight batches, and prints its totals. Tokens only
+ * from the environment.
  */
 import { openStore } from '../outbox/open-store.js';
 import { startWorker } from '../outbox/worker.js';
-import { DESTINATION_FLAGS, destinationsFrom } from './destinations.js';
-import { flags, guarded, writeJson, type CliCommand } from './io.js';
-import { STORE_FLAG, positiveInt, storeSpec, text } from './store-flags.js';
+import { defineCommand, type FlagTable } from './command.js';
+import { destinationEnv, DESTINATION_FLAG_SPECS } from './destination-help.js';
+import { destinationsFrom } from './destinations.js';
+import { writeJson } from './io.js';
+import { STORE_ENV, STORE_FLAG_SPEC, positiveInt, storeSpec, text, wholeNumber } from './store-flags.js';
+import { untilStopped } from './until-stopped.js';
 
-export const WORKER_USAGE = 'usage: TIKTOK_ACCESS_TOKEN=… pixelpair worker --store sqlite:./pixelpair.db [--destination tiktok,meta,google] [--concurrency N] [--batch-size N] [--api-url URL] [--timeout-ms MS] [--lease-ms MS] [--shutdown-deadline-ms MS]';
+/** The worker's own flags; their defaults and bounds are the ones used below. */
+const WORKER_FLAGS = {
+  concurrency: { type: 'string', value: 'N', default: 2, max: 64, description: 'batches in flight at once, per destination' },
+  'batch-size': { type: 'string', value: 'N', default: 1000, max: 2000, description: 'events taken from the store per batch' },
+  'timeout-ms': { type: 'string', value: 'MS', default: 10_000, description: 'give up on one request after this long (it is retried)' },
+  'lease-ms': { type: 'string', value: 'MS', default: 'max(60000, 3 × --timeout-ms)', description: "how long a taken batch stays reserved: a crashed worker's events are due again after it" },
+  'shutdown-deadline-ms': { type: 'string', value: 'MS', default: 10_000, description: 'after SIGTERM, how long in-flight requests may finish before their events are handed back' },
+} satisfies FlagTable;
 
-export const workerCommand: CliCommand = (io) =>
-  guarded(io, WORKER_USAGE, async () => {
-    const values = flags(io.argv, {
-      ...DESTINATION_FLAGS, ...STORE_FLAG,
-      concurrency: { type: 'string' }, 'batch-size': { type: 'string' }, 'timeout-ms': { type: 'string' },
-      'lease-ms': { type: 'string' }, 'shutdown-deadline-ms': { type: 'string' },
-    });
+export const workerCommand = defineCommand({
+  name: 'worker',
+  summary: "delivers the outbox's queue until SIGTERM or SIGINT, then prints its totals",
+  description: [
+    'Runs one lane per destination. On SIGTERM or SIGINT it stops taking work, lets in-flight requests',
+    'finish (or hands their events back), prints { requests, delivered, retried, dead, returned,',
+    'byDestination } on stdout and exits 0. A second signal exits at once. Alerts (a refused token or',
+    'payload) go to stderr as JSON lines with level "error".',
+  ],
+  flags: { ...STORE_FLAG_SPEC, ...DESTINATION_FLAG_SPECS, ...WORKER_FLAGS },
+  env: [STORE_ENV, ...destinationEnv({ send: true })],
+  exitCodes: [[0, 'stopped by SIGTERM or SIGINT after a graceful shutdown'], [1, 'an unexpected error (the store became unreachable, …)'], [2, 'usage or configuration error: nothing was sent']],
+  example: { env: 'TIKTOK_ACCESS_TOKEN=… TIKTOK_PIXEL_ID=C4ABCDEF123', args: '--store sqlite:./pixelpair.db --concurrency 4' },
+  run: async (io, values) => {
     const destinations = destinationsFrom(values, io.env, { send: true, multiple: true });
-    const concurrency = positiveInt('concurrency', text(values, 'concurrency'), 2, 64);
-    const batchSize = positiveInt('batch-size', text(values, 'batch-size'), 1000, 2000);
-    const timeoutMs = positiveInt('timeout-ms', text(values, 'timeout-ms'), 10_000);
+    const concurrency = wholeNumber(values, WORKER_FLAGS, 'concurrency');
+    const batchSize = wholeNumber(values, WORKER_FLAGS, 'batch-size');
+    const timeoutMs = wholeNumber(values, WORKER_FLAGS, 'timeout-ms');
     const leaseMs = positiveInt('lease-ms', text(values, 'lease-ms'), Math.max(60_000, timeoutMs * 3));
-    const deadlineMs = positiveInt('shutdown-deadline-ms', text(values, 'shutdown-deadline-ms'), 10_000);
+    const deadlineMs = wholeNumber(values, WORKER_FLAGS, 'shutdown-deadline-ms');
 
     const store = await openStore(storeSpec(text(values, 'store'), io.env));
     const worker = startWorker(
@@ -40,21 +56,10 @@ export const workerCommand: CliCommand = (io) =>
     );
     writeJson(io.stderr, { msg: 'outbox worker started', store: store.kind, destinations: destinations.map((d) => d.id), concurrency, batchSize });
 
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        // Remove the handlers again so a second signal gets Node's default behaviour (exit now).
-        process.off('SIGTERM', stop);
-        process.off('SIGINT', stop);
-        io.signal?.removeEventListener('abort', stop);
-        resolve();
-      };
-      process.on('SIGTERM', stop);
-      process.on('SIGINT', stop);
-      io.signal?.addEventListener('abort', stop, { once: true });
-      if (io.signal?.aborted) stop();
-    });
+    await untilStopped(io);
     const stats = await worker.close({ deadlineMs });
     await store.close();
     writeJson(io.stdout, stats);
     return 0;
-  });
+  },
+});
