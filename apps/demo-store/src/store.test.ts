@@ -90,7 +90,10 @@ describe('demo store over HTTP', () => {
     });
     const post = (body: unknown) => fetch(`${store.url}/collect`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA }, body: JSON.stringify(body) });
     expect((await post(handoff('ViewContent', 'view_1'))).status).toBe(202);
-    expect((await post(handoff('CompletePayment', 'ord_1_complete_payment'))).status).toBe(202);
+    // Refused, and the browser is told so (it used to get a bare 202 {ok:true}).
+    const forged = await post(handoff('CompletePayment', 'ord_1_complete_payment'));
+    expect(forged.status).toBe(200);
+    expect(await forged.json()).toMatchObject({ ok: true, ignored: expect.any(String) });
     expect((await post({ event: 'ViewContent', eventId: 'has space', context: {} })).status).toBe(400);
     expect(sent.map((e) => [e.event, e.eventId, e.user.ttclid])).toEqual([['ViewContent', 'view_1', 'E.C.P.beacon']]);
   });

@@ -74,11 +74,6 @@ export function randomEventId(prefix = 'evt', randomHex?: () => string): string 
   return `${prefix}_${Date.now().toString(36)}_${hex.slice(0, 24).toLowerCase()}`;
 }
 
-/** True for a value shaped like an email or a phone number: never echoed back, never used as an id. */
-export function looksPersonal(value: string): boolean {
-  return LOOKS_PERSONAL.test(value.trim());
-}
-
 /** What TikTok will accept as an event_id and what we will put on the wire: a non-empty, bounded string without whitespace or '@'. */
 export function isValidEventId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_EVENT_ID_LENGTH && !/[\s@]/.test(value);

@@ -6,7 +6,7 @@ export type { StandardEvent, LegacyEvent, KnownEvent, EventKind } from './event-
 
 export {
   EVENT_ID_OBJECTS, MAX_EVENT_ID_LENGTH, EventIdError,
-  eventId, orderEventId, cartEventId, leadEventId, randomEventId, actionSlug, isValidEventId, looksPersonal,
+  eventId, orderEventId, cartEventId, leadEventId, randomEventId, actionSlug, isValidEventId,
 } from './event-id.js';
 export type { EventIdObject } from './event-id.js';
 
@@ -34,6 +34,8 @@ export type { DedupKeyParts } from './dedup-key.js';
 export { formatFbc, fbcSubdomainIndex, fbclidOf, isFbc } from './fbc.js';
 
 export { isSha256Hex } from './normalize/sha256-hex.js';
-export { normalizeEmail } from './normalize/email.js';
+export { normalizeEmail, MAX_EMAIL_LENGTH } from './normalize/email.js';
+export { looksLikeEmail, looksLikePhone, looksLikePersonalData } from './normalize/personal-data.js';
+export { isClickId, MAX_CLICK_ID_LENGTH } from './click-id.js';
 export { normalizeExternalId } from './normalize/external-id.js';
 export { applyGmailRule } from './normalize/gmail.js';

@@ -32,6 +32,8 @@ export { decideConsent } from './consent-policy.js';
 export type { ConsentDecision, ConsentPolicyOptions, EffectiveConsent } from './consent-policy.js';
 export { envelopeSchema } from './envelope/schema.js';
 export type { Envelope } from './envelope/schema.js';
+export { shownEventId } from './envelope/issues.js';
+export { ENVELOPE_LIMITS } from './envelope/limits.js';
 
 // Normalising and hashing the way the server copies do (e.g. for the Pixel's advanced matching)
 export { sha256Hex, hashNormalized } from './normalize/hash.js';
@@ -46,10 +48,12 @@ export type { MatchReport, MatchStrength, MatchSummary } from './diagnostics/mat
 // The browser's hand-off and the request context
 export { readRequestContext, parseCookies, clientIp } from './context/request-context.js';
 export type { RequestContext, RequestContextOptions } from './context/request-context.js';
-export { persistentCookieHeaders } from './context/cookies.js';
+export { persistentCookieHeaders, expiredCookieHeaders } from './context/cookies.js';
 export type { CookieOptions } from './context/cookies.js';
 export { createCollectHandler, PURCHASE_VALUE_KEYS } from './collect/handler.js';
-export type { CollectHandler, CollectOptions, CollectContext, CollectRequestInfo, PurchaseValues } from './collect/handler.js';
+export type { CollectHandler, CollectOptions, CollectContext, CollectRequestInfo, CollectOutcome, PurchaseValues } from './collect/handler.js';
+export { HANDOFF_LIMITS } from './collect/handoff-schema.js';
+export type { HandoffLimits } from './collect/handoff-schema.js';
 export { toNodeHandler, toFetchRequest } from './collect/node-adapter.js';
 
 export type { Issue, TikTokEvent, TikTokUser, TikTokRequestBody } from './types.js';

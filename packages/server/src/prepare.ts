@@ -3,10 +3,11 @@
  * destination's own formatting and hashing. The CLI, the in-process client and the outbox all
  * call this, so they all get the same answer. `prepareEvent` is the TikTok-only shorthand.
  */
-import { isValidEventId, looksPersonal, type DestinationId } from '@pixelpair/core';
+import type { DestinationId } from '@pixelpair/core';
 import type { AnyDestination, DestinationPrepareResult, PreparedEvent } from './destinations/destination.js';
 import { tiktokDestination, type TikTokSettings } from './destinations/tiktok/tiktok.js';
 import type { TikTokEvent } from './destinations/tiktok/wire.js';
+import { shownEventId } from './envelope/issues.js';
 import { DEFAULT_MAX_AGE_SECONDS, normalizeEnvelope, type NormalizeSettings } from './envelope/normalized-event.js';
 import type { Issue } from './types.js';
 
@@ -21,15 +22,11 @@ export type PrepareAllResult =
   | { ok: true; eventId: string; results: DestinationResult[] }
   | { ok: false; eventId?: string; errors: Issue[] };
 
-/** The event id of a rejected envelope, for the caller's report — unless it looks like personal data. */
-export function safeEventId(id: string | undefined): string | undefined {
-  return id !== undefined && isValidEventId(id) && !looksPersonal(id) ? id : undefined;
-}
-
 export function prepareForDestinations(envelope: unknown, destinations: readonly AnyDestination[], settings: NormalizeSettings = {}): PrepareAllResult {
   const normalized = normalizeEnvelope(envelope, settings);
   if (!normalized.ok) {
-    const eventId = safeEventId(normalized.eventId);
+    // A rejected id that is personal data (an email, a phone) is never echoed back.
+    const eventId = shownEventId(normalized.eventId);
     return eventId === undefined ? { ok: false, errors: normalized.errors } : { ok: false, eventId, errors: normalized.errors };
   }
   return { ok: true, eventId: normalized.event.eventId, results: destinations.map((d) => ({ destination: d.id, result: d.prepare(normalized.event) })) };

@@ -48,4 +48,17 @@ describe('/collect behind a proxy', () => {
   it('refuses a trusted-proxy entry that is not an IP or CIDR range at start, naming the option', async () => {
     await expect(setUp(['10.0.0.0/8', 'proxy.internal'])).rejects.toThrow(/options\.trustedProxies: .*"proxy\.internal"/);
   });
+
+  it('says what it refused: a purchase or a lead from the browser is ignored, with the reason, and never forwarded', async () => {
+    const { sent, store } = await setUp();
+    const forged = await fetch(`${store.url}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ event: 'CompletePayment', eventId: 'ord_forged_complete_payment', properties: { value: 1e6, currency: 'EUR' }, context: { page: {}, consent: { adUserData: 'granted', adPersonalization: 'granted' }, capturedAt: '2026-11-25T06:00:00.000Z' } }),
+    });
+    expect(forged.status).toBe(200);
+    expect(await forged.json()).toEqual({ ok: true, eventId: 'ord_forged_complete_payment', ignored: expect.stringContaining('own records') });
+    expect(sent).toEqual([]);
+  });
 });
+

@@ -10,7 +10,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCollectHandler, toNodeHandler } from '@pixelpair/server';
 import type { Handoff } from '@pixelpair/core';
-import type { CollectContext } from '@pixelpair/server';
+import type { CollectContext, CollectOutcome } from '@pixelpair/server';
 import { CART_COOKIE } from '../http/route-kit.js';
 import type { Handler, RouteKit } from '../http/route-kit.js';
 import { cookieValue } from '../http/respond.js';
@@ -28,9 +28,11 @@ interface Scope {
 /** The collect handler is built once (its rate limiter lives across requests); the request's cart travels in this scope. */
 const scope = new AsyncLocalStorage<Scope>();
 
-async function onEvent(handoff: Handoff, ctx: CollectContext): Promise<void> {
+async function onEvent(handoff: Handoff, ctx: CollectContext): Promise<CollectOutcome> {
   const current = scope.getStore();
-  if (!current || !COLLECTABLE_EVENTS.has(handoff.event)) return;
+  if (!current) return { ignored: 'no shop context' };
+  // The browser says what it saw; a purchase or a lead it reports is not proof of one.
+  if (!COLLECTABLE_EVENTS.has(handoff.event)) return { ignored: 'purchases and leads are sent from the shop’s own records' };
   const evidence = { ...ctx, ...(current.locale ? { locale: current.locale } : {}) };
   const context = storeContext(handoff.context, evidence, 'handoff');
   if (current.cart) current.cart.context = refreshContext(current.cart.context, context);

@@ -25,6 +25,32 @@ export class UsageError extends Error {
 
 export const COMMON_FLAGS = { ...DESTINATION_FLAGS, help: { type: 'boolean', short: 'h' } } as const;
 
+/**
+ * A stray flag is named back only when it is shaped like a flag name (lower-case words and
+ * dashes, at most 32 characters): `--<token>` pasted by mistake never is, so it is never
+ * printed (nor is any other argument or value).
+ */
+const FLAG_NAME = /^--?[a-z]+(?:-[a-z]+)*$/;
+export function shownFlag(name: string): string | undefined {
+  return name.length <= 32 && FLAG_NAME.test(name) ? name : undefined;
+}
+
+function knownFlags(options: NonNullable<ParseArgsConfig['options']>): string {
+  return Object.keys(options).map((name) => `--${name}`).join(', ');
+}
+
+/** Node's message with every command-line word that is not a known flag taken out. */
+function withoutArguments(message: string, argv: string[], options: NonNullable<ParseArgsConfig['options']>): string {
+  const known = new Set(Object.keys(options).map((name) => `--${name}`));
+  let out = message;
+  for (const arg of argv) {
+    for (const part of [arg, ...arg.split('=')]) {
+      if (part.length >= 3 && !known.has(part) && out.includes(part)) out = out.split(part).join('…');
+    }
+  }
+  return out;
+}
+
 export function flags(argv: string[], options: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | undefined> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
@@ -35,7 +61,16 @@ export function flags(argv: string[], options: NonNullable<ParseArgsConfig['opti
     if (argv.some((a) => a === '--access-token' || a.startsWith('--access-token=') || a === '--token' || a.startsWith('--token='))) {
       throw new UsageError('pixelpair: there is no token flag: the access token is read only from TIKTOK_ACCESS_TOKEN');
     }
-    throw new UsageError(`pixelpair: ${e.message}`);
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const name = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+      const shown = shownFlag(name);
+      throw new UsageError(
+        shown
+          ? `pixelpair: Unknown option '${shown}' (this command takes ${knownFlags(options)})`
+          : `pixelpair: Unknown option (its name is not shown: it may be a secret pasted in the wrong place; this command takes ${knownFlags(options)})`,
+      );
+    }
+    throw new UsageError(`pixelpair: ${withoutArguments(e.message, argv, options)}`);
   }
 }
 

@@ -1,18 +1,25 @@
 /**
  * createCollectHandler: the endpoint the browser twin hands events to (fetch/sendBeacon JSON
  * or a classic form carrying core's `pp_context` field, CONTEXT_FIELD). Framework-neutral: Fetch Request → Response.
- * Checks, in order: method, origin allow-list, rate limit, body size, schema. Values of
- * purchase events never come from the browser: they are stripped and, if you give
- * `purchaseValues`, replaced with the numbers from your own records.
+ * Checks, in order: method, origin allow-list, rate limit, content type, body size, body
+ * syntax, schema. Values of purchase events never come from the browser: they are stripped
+ * and, if you give `purchaseValues`, replaced with the numbers from your own records.
+ *
+ * Every request gets one of the documented JSON answers, whatever its body: 202 taken,
+ * 200 ignored (the app said why), 400/403/405/413/415/429 `{ ok: false, errors }`, or 500
+ * when the app's own callback failed. The returned promise never rejects.
  */
-import { contextFromFields, sameAction, type Handoff } from '@pixelpair/core';
+import { looksLikePersonalData, sameAction, type Handoff } from '@pixelpair/core';
+import type { ConsentPolicyOptions } from '../consent-policy.js';
 import { persistentCookieHeaders, type CookieOptions } from '../context/cookies.js';
-import { readRequestContext, type RequestContext } from '../context/request-context.js';
+import { readRequestContext, trustedProxyList, type RequestContext } from '../context/request-context.js';
 import { silentLogger, type Logger } from '../delivery/logger.js';
 import { zodIssues } from '../envelope/issues.js';
 import type { Issue } from '../types.js';
-import { handoffSchema } from './handoff-schema.js';
-import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { clickIdCookies } from './cookie-consent.js';
+import { createHandoffSchema, type HandoffLimits } from './handoff-schema.js';
+import { bodyKind, parseBody, type FormEvent } from './parse-body.js';
+import { createRateLimiter, rateLimitKey, type RateLimitOptions } from './rate-limit.js';
 import { readLimited } from './read-body.js';
 
 export interface CollectContext extends RequestContext {
@@ -24,8 +31,15 @@ export interface CollectContext extends RequestContext {
 
 export type PurchaseValues = Record<string, unknown>;
 
+/**
+ * What `onEvent` answers: nothing when it took the event (202 `{ ok: true, eventId }`), or
+ * `{ ignored: reason }` when it deliberately did not use it (a forged purchase, a lead that
+ * must come from the form handler…): 200 `{ ok: true, eventId, ignored: reason }`, no cookies.
+ */
+export type CollectOutcome = void | undefined | { ignored: string };
+
 export interface CollectOptions {
-  onEvent(handoff: Handoff, ctx: CollectContext): void | Promise<void>;
+  onEvent(handoff: Handoff, ctx: CollectContext): CollectOutcome | Promise<CollectOutcome>;
   /** Origins allowed to post; '*' for any. Default: same origin as the request URL only. */
   allowedOrigins?: readonly string[] | '*';
   /** Default 16 KiB. */
@@ -35,10 +49,14 @@ export interface CollectOptions {
   trustedProxies?: readonly string[];
   /** Look up value/currency/contents of a purchase in your records (by eventId, order id…). */
   purchaseValues?: (handoff: Handoff, ctx: CollectContext) => PurchaseValues | undefined | Promise<PurchaseValues | undefined>;
-  /** Re-set ttclid / mirror _ttp with Set-Cookie. Default on; false to turn off. */
+  /** Re-set ttclid / mirror _ttp with Set-Cookie when consent allows storage. Default on; false to turn off. */
   cookies?: CookieOptions | false;
+  /** The consent policy the cookie rule reads (opt-in regions…): pass the same options as to the twin. */
+  consent?: ConsentPolicyOptions;
+  /** Maxima for what a browser may claim (HANDOFF_LIMITS: amounts 1e9, quantities 10,000, 100 items, 50 properties). */
+  limits?: Partial<HandoffLimits>;
   /** Form posts: where the event and event id come from. Default fields `pp_event` and `pp_event_id`. */
-  formEvent?: (fields: Record<string, string>) => { event: string; eventId: string } | undefined;
+  formEvent?: FormEvent;
   logger?: Logger;
 }
 
@@ -50,6 +68,8 @@ export type CollectHandler = (request: Request, info?: CollectRequestInfo) => Pr
 
 /** Keys a browser could use to inflate revenue: never trusted for a purchase. */
 export const PURCHASE_VALUE_KEYS = ['value', 'currency', 'contents', 'contentIds', 'content_ids', 'numItems', 'num_items', 'price'];
+
+const MAX_IGNORED_REASON = 200;
 
 function json(status: number, body: unknown, headers: Headers = new Headers()): Response {
   headers.set('content-type', 'application/json; charset=utf-8');
@@ -72,32 +92,25 @@ function originAllowed(origin: string | null, request: Request, allowed: Collect
   }
 }
 
-async function parseBody(request: Request, body: { bytes: Buffer; text: string }, options: CollectOptions): Promise<{ value?: unknown; fields?: Record<string, string>; error?: Issue }> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const fields: Record<string, string> = {};
-    const form = type === 'multipart/form-data' ? await new Response(body.bytes, { headers: { 'content-type': request.headers.get('content-type')! } }).formData() : new URLSearchParams(body.text);
-    form.forEach((v, k) => {
-      if (typeof v === 'string' && !(k in fields)) fields[k] = v;
-    });
-    const named = options.formEvent ? options.formEvent(fields) : fields.pp_event && fields.pp_event_id ? { event: fields.pp_event, eventId: fields.pp_event_id } : undefined;
-    if (!named) return { error: { path: 'pp_event', message: 'form posts need the event name and event id fields' } };
-    return { value: { ...named, context: contextFromFields(fields) }, fields };
-  }
-  try {
-    return { value: JSON.parse(body.text) };
-  } catch {
-    return { error: { path: '', message: 'body is not valid JSON' } };
-  }
+/** The app's reason, bounded; a reason that carries personal data is not sent to the browser. */
+function ignoredReason(outcome: unknown): string | undefined {
+  if (!outcome || typeof outcome !== 'object' || !('ignored' in outcome)) return undefined;
+  const reason = (outcome as { ignored: unknown }).ignored;
+  const text = typeof reason === 'string' ? reason.trim().slice(0, MAX_IGNORED_REASON) : '';
+  return text && !looksLikePersonalData(text) ? text : 'ignored by the app';
 }
 
 export function createCollectHandler(options: CollectOptions): CollectHandler {
   if (typeof options?.onEvent !== 'function') throw new Error('pixelpair: createCollectHandler needs an onEvent callback');
+  // Misconfiguration is refused at start, not on the first request.
+  trustedProxyList(options.trustedProxies ?? []);
+  if (options.cookies) persistentCookieHeaders({}, options.cookies);
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit);
   const maxBytes = options.maxBodyBytes ?? 16 * 1024;
   const logger = options.logger ?? silentLogger;
+  const schema = createHandoffSchema(options.limits);
 
-  return async (request, info = {}) => {
+  async function handle(request: Request, info: CollectRequestInfo): Promise<Response> {
     const origin = request.headers.get('origin');
     const headers = new Headers({ vary: 'Origin' });
     if (!originAllowed(origin, request, options.allowedOrigins)) return fail(403, [{ path: '', message: 'origin not allowed' }], headers);
@@ -117,22 +130,25 @@ export function createCollectHandler(options: CollectOptions): CollectHandler {
     const reqCtx = readRequestContext(request, { trustedProxies: options.trustedProxies, remoteAddress: info.remoteAddress });
     // Without a client IP (a Fetch runtime that was not given remoteAddress) there is no fair
     // key: one shared bucket would throttle every visitor, so no limit is applied.
-    const wait = reqCtx.ip ? (limiter?.hit(reqCtx.ip) ?? 0) : 0;
+    const wait = reqCtx.ip ? (limiter?.hit(rateLimitKey(reqCtx.ip)) ?? 0) : 0;
     if (wait > 0) {
       headers.set('retry-after', String(Math.ceil(wait / 1000)));
       return fail(429, [{ path: '', message: 'too many requests' }], headers);
     }
+    const kind = bodyKind(request.headers.get('content-type'));
+    if (!kind) return fail(415, [{ path: '', message: 'send JSON (application/json or text/plain) or a form (application/x-www-form-urlencoded, multipart/form-data)' }], headers);
     const body = await readLimited(request, maxBytes);
-    if (!body.ok) return fail(413, [{ path: '', message: `body larger than ${maxBytes} bytes` }], headers);
-    const parsed = await parseBody(request, body, options);
-    if (parsed.error) return fail(400, [parsed.error], headers);
-    const checked = handoffSchema.safeParse(parsed.value);
+    if (!body.ok) return 'tooLarge' in body ? fail(413, [{ path: '', message: `body larger than ${maxBytes} bytes` }], headers) : fail(400, [{ path: '', message: 'body could not be read' }], headers);
+    const parsed = await parseBody(kind, request, body, options.formEvent);
+    if ('error' in parsed) return fail(400, [parsed.error], headers);
+    const checked = schema.safeParse(parsed.value);
     if (!checked.success) return fail(400, zodIssues(checked.error), headers);
 
     const handoff = checked.data as Handoff;
     const ctx: CollectContext = { ...reqCtx, ...(parsed.fields ? { fields: parsed.fields } : {}) };
     if (handoff.context.ttclid) ctx.ttclid = handoff.context.ttclid;
     if (handoff.context.ttp) ctx.ttp = handoff.context.ttp;
+    let ignored: string | undefined;
     try {
       if (sameAction(handoff.event, 'Purchase')) {
         const props = { ...(handoff.properties ?? {}) };
@@ -141,12 +157,25 @@ export function createCollectHandler(options: CollectOptions): CollectHandler {
         const trusted = options.purchaseValues ? await options.purchaseValues(handoff, ctx) : undefined;
         handoff.properties = { ...props, ...(trusted ?? {}) };
       }
-      await options.onEvent(handoff, ctx);
+      ignored = ignoredReason(await options.onEvent(handoff, ctx));
     } catch (error) {
       logger.error({ event_id: handoff.eventId, event: handoff.event, error: (error as Error)?.name ?? 'Error' }, 'collect onEvent failed');
       return fail(500, [{ path: '', message: 'internal error' }], headers);
     }
-    if (options.cookies !== false) for (const c of persistentCookieHeaders(ctx, options.cookies || {})) headers.append('set-cookie', c);
+    if (ignored !== undefined) return json(200, { ok: true, eventId: handoff.eventId, ignored }, headers);
+    if (options.cookies !== false) {
+      for (const c of clickIdCookies(handoff.context.consent, ctx, request.headers.get('cookie'), options.cookies || {}, options.consent)) headers.append('set-cookie', c);
+    }
     return json(202, { ok: true, eventId: handoff.eventId }, headers);
+  }
+
+  return async (request, info = {}) => {
+    try {
+      return await handle(request, info);
+    } catch (error) {
+      // Whatever went wrong, the answer is still the documented JSON, and the promise resolves.
+      logger.error({ error: (error as Error)?.name ?? 'Error' }, 'collect request failed');
+      return fail(500, [{ path: '', message: 'internal error' }]);
+    }
   };
 }

@@ -23,7 +23,7 @@ export interface CookieOptions {
 const COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/;
 
 function cookie(name: string, value: string, days: number, o: CookieOptions): string {
-  const encoded = COOKIE_VALUE.test(value) ? value : encodeURIComponent(value);
+  const encoded = value === '' || COOKIE_VALUE.test(value) ? value : encodeURIComponent(value);
   const parts = [`${name}=${encoded}`, `Max-Age=${Math.round(days * 86400)}`, `Path=${o.path ?? '/'}`];
   if (o.domain) parts.push(`Domain=${o.domain}`);
   if (o.secure !== false) parts.push('Secure');
@@ -38,4 +38,14 @@ export function persistentCookieHeaders(ctx: Pick<RequestContext, 'ttclid' | 'tt
   if (ctx.ttclid) headers.push(cookie(TTCLID_COOKIE, ctx.ttclid, options.days ?? DEFAULT_TTCLID_DAYS, options));
   if (ctx.ttp) headers.push(cookie(TTP_COOKIE, ctx.ttp, options.ttpDays ?? TTP_DAYS, options));
   return headers;
+}
+
+/**
+ * `Set-Cookie` values that remove the click-id cookies among `present` (names the request
+ * carried): sent when the visitor explicitly denied storage, so a click id written before the
+ * decision does not outlive it. Same path/domain as persistentCookieHeaders, or the browser
+ * would keep the original.
+ */
+export function expiredCookieHeaders(present: readonly string[], options: CookieOptions = {}): string[] {
+  return [TTCLID_COOKIE, TTP_COOKIE].filter((name) => present.includes(name)).map((name) => cookie(name, '', 0, options));
 }

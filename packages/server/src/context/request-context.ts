@@ -2,12 +2,13 @@
  * Reads the twin's request context from a Node IncomingMessage or a Fetch Request: the
  * ttclid (landing URL first, then the `ttclid` cookie), the `_ttp` cookie, the client IP and
  * the user agent. X-Forwarded-For is believed only when the direct peer is a configured
- * trusted proxy; otherwise anyone could claim any IP.
+ * trusted proxy; otherwise anyone could claim any IP. ttclid and `_ttp` must pass core's
+ * click-id rule (isClickId); anything else is dropped.
  */
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { TTCLID_COOKIE, TTCLID_PARAM, TTP_COOKIE } from '@pixelpair/core';
-import { normalizeIp, normalizeOpaque } from '../normalize/context-values.js';
+import { normalizeClickId, normalizeIp, normalizeOpaque } from '../normalize/context-values.js';
 
 export interface RequestContext {
   ttclid?: string;
@@ -110,8 +111,9 @@ export function readRequestContext(req: IncomingMessage | Request, options: Requ
     fromUrl = undefined;
   }
   const ctx: RequestContext = {};
-  const ttclid = normalizeOpaque(fromUrl ?? cookies[TTCLID_COOKIE] ?? '', 1000);
-  const ttp = normalizeOpaque(cookies[TTP_COOKIE] ?? '', 1000);
+  // Click ids follow core's one rule: a junk value in the URL or a cookie is dropped, never stored or re-set.
+  const ttclid = normalizeClickId(fromUrl ?? '') ?? normalizeClickId(cookies[TTCLID_COOKIE] ?? '');
+  const ttp = normalizeClickId(cookies[TTP_COOKIE] ?? '');
   const ip = clientIp(peer, header('x-forwarded-for'), proxiesFor(options.trustedProxies));
   const userAgent = normalizeOpaque(header('user-agent') ?? '');
   if (ttclid) ctx.ttclid = ttclid;

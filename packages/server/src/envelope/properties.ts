@@ -2,9 +2,11 @@
  * Envelope `properties` → wire `properties` (snake_case, TikTok v1.3): content ids as
  * strings, `content_type` at properties level, currency checked against TikTok's list,
  * `query` also sent as `search_string` (v1.3 docs name one, TikTok's templates the other).
- * Custom keys pass through when they are plain values; nested objects are an error.
+ * Custom keys pass through: the schema has already refused null, nested values, identity
+ * keys and personal data in them (TikTok answers 40002 to the first two).
  */
 import { sameAction } from '@pixelpair/core';
+import { formatPath } from './issues.js';
 import type { EnvelopeProperties } from './schema.js';
 import type { Issue } from '../types.js';
 
@@ -51,8 +53,8 @@ export function buildProperties(event: string, input: EnvelopeProperties | undef
   for (const [key, value] of Object.entries(p)) {
     if (KNOWN.has(key) || value === undefined) continue;
     if (RESERVED.has(key)) warnings.push({ path: `properties.${key}`, message: 'set by the consent policy: ignored' });
-    else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value;
-    else errors.push({ path: `properties.${key}`, message: 'custom properties must be strings, numbers, booleans or null' });
+    else if (['string', 'number', 'boolean'].includes(typeof value)) out[key] = value;
+    else errors.push({ path: formatPath(['properties', key]), message: 'custom properties must be strings, numbers or booleans' });
   }
   return { properties: out, errors, warnings };
 }

@@ -3,6 +3,7 @@
  * cleaned and checked, so a malformed value is dropped with a warning instead of sent.
  */
 import { isIP } from 'node:net';
+import { isClickId } from '@pixelpair/core';
 
 /** IPv4 or IPv6 (full or compressed); an IPv4-mapped IPv6 address is unwrapped. */
 export function normalizeIp(raw: string): string | null {
@@ -24,4 +25,12 @@ export function normalizeLocale(raw: string): string | null {
 export function normalizeOpaque(raw: string, maxLength = 2048): string | null {
   const value = raw.trim();
   return value && value.length <= maxLength ? value : null;
+}
+
+/**
+ * ttclid, `_ttp` and other click ids from a URL or a cookie: kept only when core's one
+ * click-id rule accepts them as they are (no trimming: a decoded CR/LF is junk, not padding).
+ */
+export function normalizeClickId(raw: string): string | null {
+  return isClickId(raw) ? raw : null;
 }
