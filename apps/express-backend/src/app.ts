@@ -31,7 +31,12 @@ export function createApp({ outbox, pages, trustedProxies = [] }: AppDeps): expr
     trustedProxies,
     async onEvent(handoff, ctx) {
       const envelope = cartEnvelope(handoff, ctx);
-      if (envelope) await outbox.track(envelope);
+      // Answered 200 `{ ignored }`: the browser sees why, and no cookies are set.
+      if (!envelope) return { ignored: 'only AddToCart of a catalogue product is taken here' };
+      const stored = await outbox.track(envelope);
+      if (stored.ok) return undefined;
+      console.error(`AddToCart ${envelope.eventId}: server copy rejected`, stored.errors); // paths and reasons, never values
+      return { ignored: 'the server copy was rejected' };
     },
   });
   app.post('/pixelpair/collect', toNodeHandler(collect));

@@ -18,9 +18,11 @@ const collect = createCollectHandler({
     // Only an add this shopper's cart really made is sent, with the product from the catalogue.
     const cart = findCart((await cookies()).get('cart_id')?.value);
     const product = cart?.added.get(handoff.eventId);
-    if (!cart || !product || handoff.event !== 'AddToCart') return;
+    // Anything else is answered 200 `{ ignored }` (and sets no cookies): purchases come from the order.
+    if (!cart || !product || handoff.event !== 'AddToCart') return { ignored: 'not an add this cart made' };
     cart.evidence = evidenceFrom(handoff.context, ctx);
     sendServerCopy(addToCartEnvelope(handoff.eventId, product, cart.evidence));
+    return undefined;
   },
 });
 
