@@ -70,7 +70,7 @@ try {
     `  Meta pixel:     ${demo.metaPixelId ?? 'off (set META_ACCESS_TOKEN and META_PIXEL_ID)'}`,
     `  Google Ads:     ${demo.googleCustomerId ?? 'off (set GOOGLE_ADS_CUSTOMER_ID, GOOGLE_TAG_ID, DEMO_GOOGLE_CONVERSIONS)'}`,
   ];
-  if (demo.urls.outbox) lines.push(`  Outbox:         ${demo.urls.outbox}  (pnpm --silent pixelpair log --store ${demo.urls.outbox} --event-id ord_<id>_complete_payment)`);
+  if (demo.urls.outbox) lines.push(`  Outbox:         ${demo.urls.outbox}  (node scripts/pixelpair.mjs log --store ${demo.urls.outbox} --event-id ord_<id>_complete_payment)`);
   lines.push('', 'Press Ctrl+C to stop.');
   console.log(lines.join('\n'));
   const stop = () => {

@@ -1,7 +1,7 @@
 /**
  * `pixelpair-emulator [--port N] [--host H] [--pixel-id P]...`: starts the stand-in, prints
- * its URLs and runs until SIGINT/SIGTERM. Exported so the root `pnpm --silent pixelpair
- * emulator` can call it.
+ * its URLs and runs until SIGINT/SIGTERM. Exported so `pixelpair emulator` (the
+ * server CLI) can call it.
  *
  * Accepted access tokens come only from the environment (PIXELPAIR_EMULATOR_TOKENS, comma-
  * separated): a command line is visible to every user of the machine in `ps`. No argument

@@ -61,7 +61,7 @@ export function flags(argv: string[], options: NonNullable<ParseArgsConfig['opti
     // Never echo a stray value: it may be a token pasted in the wrong place.
     if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError('pixelpair: unexpected argument (this command takes flags only; input comes on stdin)');
     if (argv.some((a) => a === '--access-token' || a.startsWith('--access-token=') || a === '--token' || a.startsWith('--token='))) {
-      throw new UsageError('pixelpair: there is no token flag: the access token is read only from TIKTOK_ACCESS_TOKEN');
+      throw new UsageError('pixelpair: there is no token flag: access tokens are read only from the environment (TIKTOK_ACCESS_TOKEN, META_ACCESS_TOKEN; Google: GOOGLE_APPLICATION_CREDENTIALS)');
     }
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const name = /'([^']*)'/.exec(e.message)?.[1] ?? '';

@@ -47,6 +47,15 @@ describe('createCollectHandler', () => {
     expect((await handler(post(handoff, { origin }))).status).toBe(status);
   });
 
+  it('by default, takes the Host header as its own origin when the framework rebuilt request.url on localhost (Next.js)', async () => {
+    const { handler } = setup();
+    const rebuilt = (origin: string, host: string) => new Request('http://localhost:3000/api/pixelpair', {
+      method: 'POST', headers: { origin, host, 'content-type': 'application/json' }, body: JSON.stringify(handoff),
+    });
+    expect((await handler(rebuilt('https://www.shop.example', 'www.shop.example'))).status).toBe(202);
+    expect((await handler(rebuilt('https://evil.example', 'www.shop.example'))).status).toBe(403);
+  });
+
   it('answers preflight and refuses other methods', async () => {
     const { handler } = setup();
     const pre = await handler(new Request(`${ORIGIN}/collect`, { method: 'OPTIONS', headers: { origin: ORIGIN } }));

@@ -40,7 +40,7 @@ export type CollectOutcome = void | undefined | { ignored: string };
 
 export interface CollectOptions {
   onEvent(handoff: Handoff, ctx: CollectContext): CollectOutcome | Promise<CollectOutcome>;
-  /** Origins allowed to post; '*' for any. Default: same origin as the request URL only. */
+  /** Origins allowed to post; '*' for any. Default: same origin only (the request URL's, or the Host header's). */
   allowedOrigins?: readonly string[] | '*';
   /** Default 16 KiB. */
   maxBodyBytes?: number;
@@ -86,7 +86,11 @@ function originAllowed(origin: string | null, request: Request, allowed: Collect
   if (allowed === '*') return true;
   if (allowed) return allowed.includes(origin);
   try {
-    return new URL(request.url).origin === origin;
+    if (new URL(request.url).origin === origin) return true;
+    // Frameworks that rebuild request.url on localhost (Next.js route handlers) still pass the
+    // Host the browser connected to; a cross-site page cannot make its Origin match it.
+    const host = request.headers.get('host');
+    return host !== null && new URL(origin).host === host;
   } catch {
     return false;
   }

@@ -142,4 +142,20 @@ describe('startWorker logging', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ events: 2, pixel_id: 'CTESTPIXEL0001', decision: 'delivered', code: 0, request_id: 'rq-1' });
     expect(lines.join('\n')).not.toMatch(/buyer\d@example\.com|test-access-token/);
   });
+
+  it('runs many lanes without a listener-leak warning (--concurrency above 10)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const { destination, http } = scriptedTikTok([ok()]);
+      const worker = startWorker({ store: createMemoryStore(), destinations: [destination], http }, { ...quick, concurrency: 16 });
+      await new Promise((r) => setTimeout(r, 50)); // every lane idles on the shared stop signal
+      await worker.close();
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
 });

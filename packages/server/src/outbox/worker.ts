@@ -5,6 +5,7 @@
  * a Meta outage or a revoked Meta token never delays TikTok. Several workers (processes,
  * machines) may share a store.
  */
+import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { DestinationId } from '@pixelpair/core';
 import { ConfigError } from '../config/config-error.js';
@@ -121,6 +122,8 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
   const stats: WorkerStats = { ...emptyStats(), byDestination: {} };
   const stopping = new AbortController(); // no new leases, wake sleepers
   const aborting = new AbortController(); // cut in-flight requests at the deadline
+  // Every lane's sleep and request listens to these two: many lanes are expected, not a leak.
+  setMaxListeners(0, stopping.signal, aborting.signal);
 
   function worker(destination: AnyDestination) {
     const http = deps.http ?? own.for(destination.id);
