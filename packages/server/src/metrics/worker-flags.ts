@@ -20,7 +20,10 @@ export interface ServedWorkerMetrics {
 
 type Flags = Record<string, string | boolean | undefined>;
 
-export function metricsAddress(values: Flags): { port: number; host: string } | undefined {
+export interface MetricsAddress { port: number; host: string }
+
+/** The flags checked before anything starts; undefined without `--metrics-port`. */
+export function metricsAddress(values: Flags): MetricsAddress | undefined {
   const port = values['metrics-port'];
   const host = values['metrics-host'];
   if (port === undefined) {
@@ -32,12 +35,11 @@ export function metricsAddress(values: Flags): { port: number; host: string } | 
   return { port: Number(port), host: typeof host === 'string' ? host : '127.0.0.1' };
 }
 
-/** Undefined without `--metrics-port`; otherwise the hooks for `startWorker`, already served. */
+/** Undefined without an address (no `--metrics-port`); otherwise the hooks for `startWorker`, already served. */
 export async function serveWorkerMetrics(
-  values: Flags,
+  address: MetricsAddress | undefined,
   context: { store: Pick<OutboxStore, 'status'>; destinations: ReadonlyArray<{ id: DestinationId; account: string }> },
 ): Promise<ServedWorkerMetrics | undefined> {
-  const address = metricsAddress(values);
   if (!address) return undefined;
   const metrics = await createWorkerMetrics({ store: context.store, destinations: context.destinations, processMetrics: true });
   const server = await startMetricsServer({ metrics, ...address });
