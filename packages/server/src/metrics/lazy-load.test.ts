@@ -49,7 +49,7 @@ describe('prom-client is loaded only when metrics are asked for', { timeout: 90_
     const files = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : [path.join(d, e.name)]));
     const users = files(path.join(pkg, 'src'))
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .filter((f) => /(?:from|import\()\s*'prom-client'/.test(readFileSync(f, 'utf8').replace(/^import type .*$/gm, '')));
+      .filter((f) => /(?:from|import\(?)\s*'prom-client'/.test(readFileSync(f, 'utf8').replace(/^import type .*$/gm, '')));
     expect(users.map((f) => path.relative(pkg, f))).toEqual(['src/metrics/worker-metrics.ts']);
   });
 });

@@ -45,6 +45,9 @@ export async function startMetricsServer({ metrics, port, host = '127.0.0.1' }: 
       () => res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('metrics collection failed\n'),
     );
   });
+  // Longer than any scrape interval: a scraper's reused connection is never closed under it
+  // (Node's 5 s default races a scrape that arrives just as the idle timer fires).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new ConfigError('--metrics-port', error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : `cannot serve metrics on ${host}:${port} (${error.code ?? error.message})`)));

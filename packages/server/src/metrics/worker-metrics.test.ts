@@ -115,6 +115,15 @@ describe('worker metrics scraped from /metrics', () => {
     expect(valueOf(s, 'pixelpair_alerts_total', { ...tiktok, kind: 'drop', reason: 'invalid_params' })).toBeGreaterThanOrEqual(1);
   });
 
+  it('queue: false leaves the store alone', async () => {
+    let scans = 0;
+    const metrics = await createWorkerMetrics({ store: { status: async () => { scans += 1; throw new Error('not asked'); } }, queue: false });
+    const text = await metrics.metrics();
+    expect(text).toContain('pixelpair_events_dead_total');
+    expect(text).not.toContain('pixelpair_outbox_events');
+    expect(scans).toBe(0);
+  });
+
   it('a broken hook input never throws into the worker', async () => {
     const metrics = await createWorkerMetrics({ store: createMemoryStore() });
     const warnings: string[] = [];

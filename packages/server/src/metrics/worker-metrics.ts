@@ -11,7 +11,7 @@ import type { Registry } from 'prom-client';
 import type { OutboxAlert, WorkerRequest, WorkerSettlement } from '../outbox/worker.js';
 import { OUTBOX_STATES, type OutboxStore } from '../outbox/store.js';
 import { DEAD_REASONS, accountLabel, reasonLabel, settledAs } from './labels.js';
-import { queueSampler, type QueueSamplerOptions } from './queue-sampler.js';
+import { queueSampler, type QueueSampler, type QueueSamplerOptions } from './queue-sampler.js';
 
 export interface WorkerMetricsOptions {
   /** The store the worker delivers from: the queue gauges sample its `status()`. */
@@ -25,8 +25,12 @@ export interface WorkerMetricsOptions {
   register?: Registry;
   /** Also collect prom-client's process and Node.js metrics (memory, CPU, event loop lag). Default false. */
   processMetrics?: boolean;
-  /** How the queue gauges are sampled (see `queueSampler`). */
-  queue?: QueueSamplerOptions;
+  /**
+   * How the queue gauges are sampled (see `queueSampler`), or false for none: each sample scans
+   * the events table, which in SQLite holds the process for the scan (seconds at 1,000,000
+   * rows). In a latency-sensitive app process, leave the gauges to one standalone worker.
+   */
+  queue?: QueueSamplerOptions | false;
 }
 
 export interface WorkerHooks {
@@ -62,45 +66,7 @@ export async function createWorkerMetrics(options: WorkerMetricsOptions): Promis
   const latency = new prom.Histogram({ name: 'pixelpair_request_duration_seconds', help: 'Request latency, from sending to the classified answer.', labelNames: ['destination', 'account'], buckets: LATENCY_BUCKETS, registers });
   const alerts = new prom.Counter({ name: 'pixelpair_alerts_total', help: 'Alerts raised: stop (token or permission refused, deliveries paused) or drop (a payload the platform refused).', labelNames: ['destination', 'account', 'kind', 'reason'], registers });
 
-  const sampler = queueSampler(options.store, options.queue);
-  const queue = new prom.Gauge({
-    name: 'pixelpair_outbox_events', help: 'Events in the outbox store, by destination and state (sampled from the store, shared by every worker on it).', labelNames: ['destination', 'state'], registers,
-    async collect() {
-      const sample = await sampler.current();
-      if (!sample) return;
-      queue.reset();
-      for (const [destination, q] of Object.entries(sample.status.destinations)) {
-        for (const state of OUTBOX_STATES) queue.set({ destination, state }, q?.counts[state] ?? 0);
-      }
-    },
-  });
-  const oldest = new prom.Gauge({
-    name: 'pixelpair_outbox_oldest_pending_age_seconds', help: 'Age of the oldest event not yet delivered or dead-lettered, by destination (0 when none waits).', labelNames: ['destination'], registers,
-    async collect() {
-      const sample = await sampler.current();
-      if (!sample) return;
-      oldest.reset();
-      for (const [destination, q] of Object.entries(sample.status.destinations)) oldest.set({ destination }, (q?.oldestPendingAgeMs ?? 0) / 1000);
-    },
-  });
-  const sampledAt = new prom.Gauge({
-    name: 'pixelpair_outbox_status_timestamp_seconds', help: 'When the queue gauges were last sampled from the store (Unix seconds): a stale value means the store did not answer.', registers,
-    async collect() {
-      const sample = await sampler.current();
-      if (sample) sampledAt.set(sample.at / 1000);
-    },
-  });
-  const sampleCost = new prom.Gauge({
-    name: 'pixelpair_outbox_status_duration_seconds', help: 'How long the last sample of the store took (a full scan of the events table).', registers,
-    async collect() {
-      const sample = await sampler.current();
-      if (sample) sampleCost.set(sample.durationMs / 1000);
-    },
-  });
-  const sampleErrors = new prom.Counter({
-    name: 'pixelpair_outbox_status_errors_total', help: 'Samples of the store that failed.', registers,
-    collect() { sampleErrors.reset(); sampleErrors.inc(sampler.errors); },
-  });
+  if (options.queue !== false) queueGauges(prom, registers, queueSampler(options.store, options.queue));
   if (options.processMetrics) prom.collectDefaultMetrics({ register });
 
   const seen = new Set<string>();
@@ -144,4 +110,46 @@ export async function createWorkerMetrics(options: WorkerMetricsOptions): Promis
   };
 
   return { hooks, metrics: () => register.metrics(), contentType: register.contentType, register };
+}
+
+/** The queue gauges: what the store holds, read from one shared sample per scrape. */
+function queueGauges(prom: typeof import('prom-client'), registers: Registry[], sampler: QueueSampler) {
+  const queue = new prom.Gauge({
+    name: 'pixelpair_outbox_events', help: 'Events in the outbox store, by destination and state (sampled from the store, shared by every worker on it).', labelNames: ['destination', 'state'], registers,
+    async collect() {
+      const sample = await sampler.current();
+      if (!sample) return;
+      queue.reset();
+      for (const [destination, q] of Object.entries(sample.status.destinations)) {
+        for (const state of OUTBOX_STATES) queue.set({ destination, state }, q?.counts[state] ?? 0);
+      }
+    },
+  });
+  const oldest = new prom.Gauge({
+    name: 'pixelpair_outbox_oldest_pending_age_seconds', help: 'Age of the oldest event not yet delivered or dead-lettered, by destination (0 when none waits).', labelNames: ['destination'], registers,
+    async collect() {
+      const sample = await sampler.current();
+      if (!sample) return;
+      oldest.reset();
+      for (const [destination, q] of Object.entries(sample.status.destinations)) oldest.set({ destination }, (q?.oldestPendingAgeMs ?? 0) / 1000);
+    },
+  });
+  const sampledAt = new prom.Gauge({
+    name: 'pixelpair_outbox_status_timestamp_seconds', help: 'When the queue gauges were last sampled from the store (Unix seconds): a stale value means the store did not answer.', registers,
+    async collect() {
+      const sample = await sampler.current();
+      if (sample) sampledAt.set(sample.at / 1000);
+    },
+  });
+  const sampleCost = new prom.Gauge({
+    name: 'pixelpair_outbox_status_duration_seconds', help: 'How long the last sample of the store took (a full scan of the events table).', registers,
+    async collect() {
+      const sample = await sampler.current();
+      if (sample) sampleCost.set(sample.durationMs / 1000);
+    },
+  });
+  const sampleErrors = new prom.Counter({
+    name: 'pixelpair_outbox_status_errors_total', help: 'Samples of the store that failed.', registers,
+    collect() { sampleErrors.reset(); sampleErrors.inc(sampler.errors); },
+  });
 }
