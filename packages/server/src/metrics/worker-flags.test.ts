@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../cli/main.js';
 import { createSqliteStore } from '../outbox/sqlite-store.js';
 import { PIXEL, TOKEN, prepared, until } from '../outbox/testing/fixtures.js';
-import { parseExposition, valueOf } from './testing/exposition.js';
+import { parseExposition, sampleValue } from './testing/exposition.js';
 import { metricsAddress } from './worker-flags.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pp-metrics-cli-'));
@@ -44,14 +44,14 @@ describe('pixelpair worker --metrics-port', () => {
       const url = String(JSON.parse(run.stderr().split('\n').find((l) => l.includes('"metrics"'))!).metrics);
       // No scrape before the store shows both delivered: the queue gauges reuse a sample for 10 s.
       await until(async () => (await seed.status(Date.now())).counts.delivered === 2);
-      await until(async () => valueOf(parseExposition(await (await fetch(url)).text()), 'pixelpair_events_delivered_total') === 2);
+      await until(async () => sampleValue(parseExposition(await (await fetch(url)).text()), 'pixelpair_events_delivered_total') === 2);
       const text = await (await fetch(url)).text();
       const s = parseExposition(text);
-      expect(valueOf(s, 'pixelpair_events_delivered_total', { destination: 'tiktok', account: PIXEL, reason: 'ok' })).toBe(2);
-      expect(valueOf(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'delivered' })).toBe(2);
-      expect(valueOf(s, 'pixelpair_events_dead_total', { destination: 'tiktok', account: PIXEL, reason: 'invalid_params' })).toBe(0);
+      expect(sampleValue(s, 'pixelpair_events_delivered_total', { destination: 'tiktok', account: PIXEL, reason: 'ok' })).toBe(2);
+      expect(sampleValue(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'delivered' })).toBe(2);
+      expect(sampleValue(s, 'pixelpair_events_dead_total', { destination: 'tiktok', account: PIXEL, reason: 'invalid_params' })).toBe(0);
       // The standalone worker also reports its own process (memory, CPU).
-      expect(valueOf(s, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+      expect(sampleValue(s, 'process_resident_memory_bytes')).toBeGreaterThan(0);
       expect(text).not.toContain(TOKEN);
       const health = await fetch(url.replace('/metrics', '/healthz'));
       expect(health.status).toBe(200);

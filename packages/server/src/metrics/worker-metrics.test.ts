@@ -12,7 +12,7 @@ import { createMemoryStore } from '../outbox/memory-store.js';
 import { PIXEL, TOKEN, fail, ok, prepared, scriptedTikTok, until } from '../outbox/testing/fixtures.js';
 import { startWorker } from '../outbox/worker.js';
 import { startMetricsServer } from './metrics-server.js';
-import { parseExposition, valueOf } from './testing/exposition.js';
+import { parseExposition, sampleValue } from './testing/exposition.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 
 const quick = { idleMs: 5, backoff: { baseMs: 1, maxMs: 5 }, stopPauseMs: 1 };
@@ -42,38 +42,38 @@ describe('worker metrics scraped from /metrics', () => {
     const tiktok = { destination: 'tiktok', account: PIXEL };
 
     let s = await scrape();
-    expect(valueOf(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'pending' })).toBe(3);
-    expect(valueOf(s, 'pixelpair_outbox_oldest_pending_age_seconds', { destination: 'tiktok' })).toBe(90);
+    expect(sampleValue(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'pending' })).toBe(3);
+    expect(sampleValue(s, 'pixelpair_outbox_oldest_pending_age_seconds', { destination: 'tiktok' })).toBe(90);
     // Dead-letter counters exist at 0 before the first one, so increase() sees it.
-    expect(valueOf(s, 'pixelpair_events_dead_total', { ...tiktok, reason: 'token_expired' })).toBe(0);
-    expect(valueOf(s, 'pixelpair_events_delivered_total')).toBeUndefined();
+    expect(sampleValue(s, 'pixelpair_events_dead_total', { ...tiktok, reason: 'token_expired' })).toBe(0);
+    expect(sampleValue(s, 'pixelpair_events_delivered_total')).toBeUndefined();
 
     const worker = startWorker({ store, destinations: [destination] }, { ...quick, stopAlertWindowMs: 0, ...metrics.hooks });
     try {
       await until(async () => (await store.status(Date.now())).counts.delivered === 3);
-      await until(async () => valueOf(await scrape(), 'pixelpair_events_delivered_total') === 3);
+      await until(async () => sampleValue(await scrape(), 'pixelpair_events_delivered_total') === 3);
       s = await scrape();
-      expect(valueOf(s, 'pixelpair_events_delivered_total', { ...tiktok, reason: 'ok' })).toBe(3);
-      const requests = valueOf(s, 'pixelpair_requests_total', { ...tiktok, kind: 'delivered' });
+      expect(sampleValue(s, 'pixelpair_events_delivered_total', { ...tiktok, reason: 'ok' })).toBe(3);
+      const requests = sampleValue(s, 'pixelpair_requests_total', { ...tiktok, kind: 'delivered' });
       expect(requests).toBeGreaterThanOrEqual(1);
-      expect(valueOf(s, 'pixelpair_request_duration_seconds_count', tiktok)).toBe(requests);
-      expect(valueOf(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'delivered' })).toBe(3);
-      expect(valueOf(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'pending' })).toBe(0);
-      expect(valueOf(s, 'pixelpair_outbox_oldest_pending_age_seconds', { destination: 'tiktok' })).toBe(0);
+      expect(sampleValue(s, 'pixelpair_request_duration_seconds_count', tiktok)).toBe(requests);
+      expect(sampleValue(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'delivered' })).toBe(3);
+      expect(sampleValue(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'pending' })).toBe(0);
+      expect(sampleValue(s, 'pixelpair_outbox_oldest_pending_age_seconds', { destination: 'tiktok' })).toBe(0);
 
       // The stand-in now refuses the token; with no alert window left, the events are dead-lettered.
       emulator.faults.set({ kind: 'token_expired' });
       await store.enqueue([prepared(10), prepared(11)], { now: t0 });
       await until(async () => (await store.status(Date.now())).counts.dead === 2);
-      await until(async () => valueOf(await scrape(), 'pixelpair_events_dead_total', { reason: 'token_expired' }) === 2);
+      await until(async () => sampleValue(await scrape(), 'pixelpair_events_dead_total', { reason: 'token_expired' }) === 2);
       s = await scrape();
-      expect(valueOf(s, 'pixelpair_events_dead_total', { ...tiktok, reason: 'token_expired' })).toBe(2);
-      expect(valueOf(s, 'pixelpair_events_dead_total')).toBe(2);
-      expect(valueOf(s, 'pixelpair_alerts_total', { ...tiktok, kind: 'stop', reason: 'token_expired' })).toBeGreaterThanOrEqual(1);
-      expect(valueOf(s, 'pixelpair_requests_total', { ...tiktok, kind: 'stop' })).toBeGreaterThanOrEqual(1);
-      expect(valueOf(s, 'pixelpair_events_delivered_total')).toBe(3);
-      expect(valueOf(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'dead' })).toBe(2);
-      expect(valueOf(s, 'pixelpair_outbox_status_timestamp_seconds')).toBe((t0 + 90_000) / 1000);
+      expect(sampleValue(s, 'pixelpair_events_dead_total', { ...tiktok, reason: 'token_expired' })).toBe(2);
+      expect(sampleValue(s, 'pixelpair_events_dead_total')).toBe(2);
+      expect(sampleValue(s, 'pixelpair_alerts_total', { ...tiktok, kind: 'stop', reason: 'token_expired' })).toBeGreaterThanOrEqual(1);
+      expect(sampleValue(s, 'pixelpair_requests_total', { ...tiktok, kind: 'stop' })).toBeGreaterThanOrEqual(1);
+      expect(sampleValue(s, 'pixelpair_events_delivered_total')).toBe(3);
+      expect(sampleValue(s, 'pixelpair_outbox_events', { destination: 'tiktok', state: 'dead' })).toBe(2);
+      expect(sampleValue(s, 'pixelpair_outbox_status_timestamp_seconds')).toBe((t0 + 90_000) / 1000);
     } finally {
       emulator.faults.clear();
       await worker.close({ deadlineMs: 1000 });
@@ -107,12 +107,12 @@ describe('worker metrics scraped from /metrics', () => {
     }
     const s = parseExposition(await register.metrics());
     const tiktok = { destination: 'tiktok', account: PIXEL };
-    expect(valueOf(s, 'pixelpair_events_retried_total', { ...tiktok, reason: 'rate_limited' })).toBe(2);
-    expect(valueOf(s, 'pixelpair_events_delivered_total', { ...tiktok, reason: 'ok' })).toBe(1);
-    expect(valueOf(s, 'pixelpair_events_dead_total', { ...tiktok, reason: 'invalid_params' })).toBe(1);
-    expect(valueOf(s, 'pixelpair_events_dead_total', { ...tiktok, reason: 'too_old' })).toBe(1);
-    expect(valueOf(s, 'pixelpair_requests_total', { ...tiktok, kind: 'retry' })).toBe(1);
-    expect(valueOf(s, 'pixelpair_alerts_total', { ...tiktok, kind: 'drop', reason: 'invalid_params' })).toBeGreaterThanOrEqual(1);
+    expect(sampleValue(s, 'pixelpair_events_retried_total', { ...tiktok, reason: 'rate_limited' })).toBe(2);
+    expect(sampleValue(s, 'pixelpair_events_delivered_total', { ...tiktok, reason: 'ok' })).toBe(1);
+    expect(sampleValue(s, 'pixelpair_events_dead_total', { ...tiktok, reason: 'invalid_params' })).toBe(1);
+    expect(sampleValue(s, 'pixelpair_events_dead_total', { ...tiktok, reason: 'too_old' })).toBe(1);
+    expect(sampleValue(s, 'pixelpair_requests_total', { ...tiktok, kind: 'retry' })).toBe(1);
+    expect(sampleValue(s, 'pixelpair_alerts_total', { ...tiktok, kind: 'drop', reason: 'invalid_params' })).toBeGreaterThanOrEqual(1);
   });
 
   it('queue: false leaves the store alone', async () => {

@@ -21,7 +21,7 @@ export function parseExposition(text: string): Sample[] {
 }
 
 /** The sum of every sample of `name` whose labels include `labels`; undefined when none matches. */
-export function valueOf(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
+export function sampleValue(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
   const hits = samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
   return hits.length ? hits.reduce((n, s) => n + s.value, 0) : undefined;
 }
