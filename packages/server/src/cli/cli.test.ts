@@ -100,7 +100,7 @@ describe('pixelpair send', () => {
     expect(noToken.stderr()).toContain('TIKTOK_ACCESS_TOKEN');
     const flag = fakeIo([envelope(1)], { TIKTOK_PIXEL_ID: PIXEL_ID });
     expect(await run(['send', '--access-token', TOKEN], flag.io)).toBe(2);
-    expect(flag.stderr()).toContain('only from TIKTOK_ACCESS_TOKEN');
+    expect(flag.stderr()).toContain('read only from the environment (TIKTOK_ACCESS_TOKEN');
     expect(flag.stderr()).not.toContain(TOKEN);
     const positional = fakeIo([envelope(1)], { TIKTOK_PIXEL_ID: PIXEL_ID });
     expect(await run(['send', TOKEN], positional.io)).toBe(2);

@@ -57,7 +57,7 @@ describe('pixelpair outbox commands', () => {
   it('enqueue without a pixel id, or a token flag, is a usage error (exit 2)', async () => {
     expect(await run('enqueue', ['--store', store], { stdin: lines(envelope(3)) })).toMatchObject({ code: 2, stderr: expect.stringContaining('TIKTOK_PIXEL_ID') });
     const bad = await run('worker', ['--store', store, '--access-token', 'x']);
-    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('only from TIKTOK_ACCESS_TOKEN') });
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('read only from the environment (TIKTOK_ACCESS_TOKEN') });
     expect(await run('worker', ['--store', store], { env: { TIKTOK_PIXEL_ID: PIXEL } })).toMatchObject({ code: 2, stderr: expect.stringContaining('TIKTOK_ACCESS_TOKEN is not set') });
     // A worker sends only for the pixel it has credentials for.
     expect(await run('worker', ['--store', store], { env: { TIKTOK_ACCESS_TOKEN: TOKEN } })).toMatchObject({ code: 2, stderr: expect.stringContaining('TIKTOK_PIXEL_ID') });

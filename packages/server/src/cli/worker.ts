@@ -3,6 +3,7 @@
  * taking work, finishes or hands back in-flight batches, and prints its totals. Tokens only
  * from the environment.
  */
+import { METRICS_FLAGS, metricsAddress, serveWorkerMetrics } from '../metrics/worker-flags.js';
 import { openStore } from '../outbox/open-store.js';
 import { startWorker } from '../outbox/worker.js';
 import { defineCommand, type FlagTable } from './command.js';
@@ -30,7 +31,7 @@ export const workerCommand = defineCommand({
     'byDestination } on stdout and exits 0. A second signal exits at once. Alerts (a refused token or',
     'payload) go to stderr as JSON lines with level "error".',
   ],
-  flags: { ...STORE_FLAG_SPEC, ...DESTINATION_FLAG_SPECS, ...WORKER_FLAGS },
+  flags: { ...STORE_FLAG_SPEC, ...DESTINATION_FLAG_SPECS, ...WORKER_FLAGS, ...METRICS_FLAGS },
   env: [STORE_ENV, ...destinationEnv({ send: true })],
   exitCodes: [[0, 'stopped by SIGTERM or SIGINT after a graceful shutdown'], [1, 'an unexpected error (the store became unreachable, …)'], [2, 'usage or configuration error: nothing was sent']],
   example: { env: 'TIKTOK_ACCESS_TOKEN=… TIKTOK_PIXEL_ID=C4ABCDEF123', args: '--store sqlite:./pixelpair.db --concurrency 4' },
@@ -41,23 +42,29 @@ export const workerCommand = defineCommand({
     const timeoutMs = wholeNumber(values, WORKER_FLAGS, 'timeout-ms');
     const leaseMs = positiveInt('lease-ms', text(values, 'lease-ms'), Math.max(60_000, timeoutMs * 3));
     const deadlineMs = wholeNumber(values, WORKER_FLAGS, 'shutdown-deadline-ms');
+    const metricsAt = metricsAddress(values);
 
     const store = await openStore(storeSpec(text(values, 'store'), io.env));
+    const metrics = await serveWorkerMetrics(metricsAt, { store, destinations }); // only with --metrics-port
     const worker = startWorker(
       { store, destinations },
       {
-        concurrency, batchSize, leaseMs, timeoutMs,
-        onAlert: (alert) => writeJson(io.stderr, {
-          level: 'error',
-          msg: alert.kind === 'stop' ? `${alert.destination} refused the token or permission: rotate it` : `${alert.destination} refused a payload: the events are dead-lettered`,
-          ...alert,
-        }),
+        concurrency, batchSize, leaseMs, timeoutMs, ...metrics?.hooks,
+        onAlert: (alert) => {
+          metrics?.hooks.onAlert(alert);
+          writeJson(io.stderr, {
+            level: 'error',
+            msg: alert.kind === 'stop' ? `${alert.destination} refused the token or permission: rotate it` : `${alert.destination} refused a payload: the events are dead-lettered`,
+            ...alert,
+          });
+        },
       },
     );
-    writeJson(io.stderr, { msg: 'outbox worker started', store: store.kind, destinations: destinations.map((d) => d.id), concurrency, batchSize });
+    writeJson(io.stderr, { msg: 'outbox worker started', store: store.kind, destinations: destinations.map((d) => d.id), concurrency, batchSize, ...(metrics ? { metrics: metrics.url } : {}) });
 
     await untilStopped(io);
     const stats = await worker.close({ deadlineMs });
+    await metrics?.close();
     await store.close();
     writeJson(io.stdout, stats);
     return 0;

@@ -5,7 +5,7 @@
 export { createOutbox } from './outbox.js';
 export type { Outbox, OutboxOptions, TrackOptions, TrackResult, TrackManyResult, DestinationEnqueue } from './outbox.js';
 export { startWorker } from './worker.js';
-export type { OutboxWorker, WorkerDeps, WorkerOptions, WorkerStats, DestinationStats, WorkerRequest, OutboxAlert } from './worker.js';
+export type { OutboxWorker, WorkerDeps, WorkerOptions, WorkerStats, DestinationStats, WorkerRequest, WorkerSettlement, OutboxAlert } from './worker.js';
 export { createSqliteStore } from './sqlite-store.js';
 export type { SqliteStoreOptions } from './sqlite-store.js';
 export { createPostgresStore } from './postgres-store.js';

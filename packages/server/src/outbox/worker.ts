@@ -52,6 +52,13 @@ export interface WorkerRequest {
   outcome: DeliveryOutcome;
 }
 
+/** One batch's events after the store recorded them, for metrics: delivered, retried, dead-lettered or handed back, each with its attempt. */
+export interface WorkerSettlement {
+  destination: DestinationId;
+  account: string;
+  settlements: readonly Settlement[];
+}
+
 export interface WorkerDeps {
   store: OutboxStore;
   /** Where the queued copies go; each needs its credentials. */
@@ -85,6 +92,8 @@ export interface WorkerOptions {
   onAlert?: (alert: OutboxAlert) => void;
   /** After every request (metrics). */
   onRequest?: (request: WorkerRequest) => void;
+  /** After the store recorded a batch (metrics: events by result and reason; what a request alone cannot tell, like `too_old`). */
+  onSettle?: (settled: WorkerSettlement) => void;
   /** pino-compatible: one info line per request (events, decision, code, request_id), errors for alerts. */
   logger?: Logger;
   /** Name in lease_owner, for operators. Default `pid-random`. */
@@ -225,7 +234,9 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
           continue;
         }
         try {
-          await store.settle(owner, await sendBatch(leased), now());
+          const settlements = await sendBatch(leased);
+          await store.settle(owner, settlements, now());
+          options.onSettle?.({ destination: destination.id, account: destination.account, settlements });
         } catch (error) {
           // The leases run out and the events come back: nothing is lost, at worst sent twice with the same event id.
           process.emitWarning(`pixelpair outbox: batch failed, its lease will expire and it will be retried: ${(error as Error).message}`);
