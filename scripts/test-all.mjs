@@ -18,6 +18,7 @@ const env = { ...process.env, PIXELPAIR_REPORT_DIR: reportDir, TURBO_TELEMETRY_D
 const steps = [
   { name: 'build', args: ['build', 'typecheck'] },
   { name: 'doc snippets', cmd: ['node', 'scripts/check-doc-snippets.mjs'] },
+  { name: 'lint', cmd: ['node', 'scripts/lint.mjs'] },
   { name: 'unit tests', args: ['test', '--concurrency=1'] },
   { name: 'e2e tests', args: ['e2e', '--concurrency=1'] },
 ];

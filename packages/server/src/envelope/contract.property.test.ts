@@ -23,7 +23,6 @@ const CONFIGS: PrepareConfig[] = [
 const slowest = slowestInput('prepareEvent over generated envelopes');
 afterAll(() => slowest.report());
 
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 const sha = fc.stringMatching(/^[0-9a-f]{64}$/);
 
 const eventName = fc.oneof(fc.constantFrom(...STANDARD_EVENTS, 'CompletePayment', 'SubmitForm', 'Pageview', 'QuizFinished', 'purchase'), anyText);
