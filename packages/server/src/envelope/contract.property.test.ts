@@ -10,7 +10,7 @@ import { validateTrackRequest } from '@pixelpair/emulator';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareEvent, type PrepareConfig } from '../prepare.js';
-import { anyText, FUZZ_RUNS, fuzzTimeout, hostileString, junkString, leaks, plainEmail, plainPersonal, plainPhone, sizeOf, slowestInput, withinDeadline } from '../test-support/fuzz.js';
+import { anyText, FUZZ_RUNS, fuzzTimeout, hostileString, junkString, leaks, plainEmail, plainPersonal, plainPhone, sizeOf, slowestInput, withinDeadline } from '../../test-support/fuzz.js';
 import type { PrepareResult, TikTokEvent } from '../types.js';
 import { ENVELOPE_LIMITS as L } from './limits.js';
 
