@@ -1,6 +1,7 @@
 // Runs every test in the repo (unit, artefact, e2e) and ends with one plain line:
-// "N passed, N failed". Steps: build + typecheck in parallel, unit tests one package at a
-// time (they share two cores with PostgreSQL and the stand-in), then the Playwright suite.
+// "N passed, N failed". Steps: build + typecheck in parallel, the README snippets' type check and
+// the linter, unit tests one package at a time (they share two cores with PostgreSQL and the
+// stand-in), then the Playwright suite.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,8 +14,11 @@ rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 
 const env = { ...process.env, PIXELPAIR_REPORT_DIR: reportDir, TURBO_TELEMETRY_DISABLED: '1' };
+// A step is a turbo run (args) or a plain command (cmd); each writes its JSON report into reportDir.
 const steps = [
   { name: 'build', args: ['build', 'typecheck'] },
+  { name: 'doc snippets', cmd: ['node', 'scripts/check-doc-snippets.mjs'] },
+  { name: 'lint', cmd: ['node', 'scripts/lint.mjs'] },
   { name: 'unit tests', args: ['test', '--concurrency=1'] },
   { name: 'e2e tests', args: ['e2e', '--concurrency=1'] },
 ];
@@ -22,7 +26,8 @@ const steps = [
 const failedSteps = [];
 for (const step of steps) {
   console.log(`\n=== ${step.name} ===`);
-  const run = spawnSync('pnpm', ['exec', 'turbo', 'run', ...step.args, '--output-logs=full'], { cwd: root, env, stdio: 'inherit' });
+  const [cmd, ...args] = step.cmd ?? ['pnpm', 'exec', 'turbo', 'run', ...step.args, '--output-logs=full'];
+  const run = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
   if (run.status !== 0) failedSteps.push(step.name);
   // Without a build there is nothing meaningful to test.
   if (step.name === 'build' && run.status !== 0) break;

@@ -49,7 +49,33 @@ test('tarballs ship built code and types, not sources or tests', () => {
     expect(listing, name).not.toMatch(/\/(bench|testing|test-support)\//);
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarballs[name]!, 'package/package.json'], { encoding: 'utf8' }));
     expect(JSON.stringify(manifest), `${name} still points at the workspace`).not.toContain('workspace:');
+    console.log(`${name}: ${readFileSync(tarballs[name]!).length} B packed, ${listing.trim().split('\n').length} files`);
   }
+});
+
+test('the SQL drivers are optional peers of the twin, loaded only by the store that needs them', () => {
+  const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarballs.server!, 'package/package.json'], { encoding: 'utf8' }));
+  for (const driver of ['better-sqlite3', 'pg']) {
+    expect(manifest.dependencies ?? {}, driver).not.toHaveProperty(driver);
+    expect(manifest.peerDependenciesMeta?.[driver]?.optional, driver).toBe(true);
+  }
+  // npm does not install optional peers: every entry point loads without them, and choosing a store says what to install.
+  const script = `
+    await import('@pixelpair/server'); await import('@pixelpair/server/metrics');
+    const { createMemoryStore } = await import('@pixelpair/server/testing');
+    const { createSqliteStore, createPostgresStore } = await import('@pixelpair/server/outbox');
+    const memory = createMemoryStore();
+    const answers = [typeof memory.enqueue];
+    try { createSqliteStore(':memory:'); answers.push('sqlite opened'); } catch (e) { answers.push(e.name + ': ' + e.message); }
+    await createPostgresStore({ connectionString: 'postgres://127.0.0.1:1/none' }).then(() => answers.push('pg opened'), (e) => answers.push(e.name + ': ' + e.message));
+    console.log(JSON.stringify(answers));`;
+  const out = run('node', ['--input-type=module', '-e', script], project);
+  expect(out.status, out.stderr).toBe(0);
+  expect(JSON.parse(out.stdout.trim())).toEqual([
+    'function',
+    'ConfigError: pixelpair: the SQLite store needs the better-sqlite3 package: npm install better-sqlite3',
+    'ConfigError: pixelpair: the PostgreSQL store needs the pg package: npm install pg',
+  ]);
 });
 
 test('the browser package imports as ESM and CJS without a DOM, with the script-tag contract', () => {
@@ -71,6 +97,7 @@ test('the published script-tag file stays inside its size ceiling', () => {
   expect(bytes).toBeLessThanOrEqual(scriptTag.ceiling);
 });
 
+// skipLibCheck: false checks every published .d.ts too, without @types/pg or @types/better-sqlite3 installed.
 test('the published types compile in a consumer project', () => {
   writeFileSync(
     path.join(project, 'consumer.ts'),
@@ -79,15 +106,19 @@ test('the published types compile in a consumer project', () => {
       "import { createTikTok, prepareEvent } from '@pixelpair/server';",
       "import { startEmulator } from '@pixelpair/emulator';",
       "import { eventId, type CapturedContext } from '@pixelpair/core';",
+      "import { createOutbox, createSqliteStore, startWorker, type PostgresStoreOptions } from '@pixelpair/server/outbox';",
+      "import { createWorkerMetrics } from '@pixelpair/server/metrics';",
+      "import { createMemoryStore } from '@pixelpair/server/testing';",
       "const id: string = track('CompletePayment', { value: 1, currency: 'EUR' }, { eventId: orderEventId(1) });",
       'const ctx: CapturedContext = context();',
       "const ids: string[] = [id, eventId('lead', 7, 'submit'), ctx.capturedAt];",
-      'export { ids, createTikTok, prepareEvent, startEmulator };',
+      "const pg: PostgresStoreOptions = { connectionString: 'postgres://localhost/shop' };",
+      'export { ids, pg, createTikTok, prepareEvent, startEmulator, createOutbox, createSqliteStore, startWorker, createWorkerMetrics, createMemoryStore };',
     ].join('\n'),
   );
   writeFileSync(
     path.join(project, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [path.join(root, 'node_modules/@types'), path.join(root, 'packages/server/node_modules/@types')] }, files: ['consumer.ts'] }),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [path.join(root, 'node_modules/@types')] }, files: ['consumer.ts'] }),
   );
   const tsc = run(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], project);
   expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);

@@ -4,9 +4,9 @@ import { createClient } from './client.js';
 import type { Logger } from './delivery/logger.js';
 import { metaDestination } from './destinations/meta/meta.js';
 import { tiktokDestination } from './destinations/tiktok/tiktok.js';
-import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from './test-support/envelopes.js';
-import { startFakeMeta, type FakeMeta } from './test-support/fake-meta.js';
-import { startFakeTikTok, type FakeTikTok } from './test-support/fake-tiktok.js';
+import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../test-support/envelopes.js';
+import { startFakeMeta, type FakeMeta } from '../test-support/fake-meta.js';
+import { startFakeTikTok, type FakeTikTok } from '../test-support/fake-tiktok.js';
 
 const META_PIXEL = '1234567890123456';
 const META_TOKEN = 'EAAB-meta-secret-token';

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTikTok, type TikTokConfig } from './client.js';
 import type { Logger } from './delivery/logger.js';
-import { envelope, PIXEL_ID, TOKEN } from './test-support/envelopes.js';
-import { startFakeTikTok, type FakeTikTok } from './test-support/fake-tiktok.js';
+import { envelope, PIXEL_ID, TOKEN } from '../test-support/envelopes.js';
+import { startFakeTikTok, type FakeTikTok } from '../test-support/fake-tiktok.js';
 
 let tiktok: FakeTikTok;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { createTikTok } from './client.js';
 import { buildRequestBodies } from './delivery/bodies.js';
 import { silentLogger } from './delivery/logger.js';
 import { prepareEvent } from './prepare.js';
-import { envelope, PIXEL_ID } from './test-support/envelopes.js';
+import { envelope, PIXEL_ID } from '../test-support/envelopes.js';
 import type { PreparedEvent } from './types.js';
 
 const now = Math.floor(Date.now() / 1000);

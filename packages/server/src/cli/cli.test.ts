@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../test-support/envelopes.js';
-import { startFakeTikTok, type FakeTikTok } from '../test-support/fake-tiktok.js';
+import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../../test-support/envelopes.js';
+import { startFakeTikTok, type FakeTikTok } from '../../test-support/fake-tiktok.js';
 import { run } from './main.js';
 
 function fakeIo(lines: unknown[], env: Record<string, string | undefined> = {}) {

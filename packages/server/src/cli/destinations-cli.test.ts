@@ -5,8 +5,8 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { startEmulator, type Emulator } from '@pixelpair/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../outbox/testing/fixtures.js';
-import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../test-support/envelopes.js';
+import { until } from '../../test-support/outbox/fixtures.js';
+import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../../test-support/envelopes.js';
 import { run } from './main.js';
 
 const META_PIXEL = '1234567890123456';

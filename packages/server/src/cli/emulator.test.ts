@@ -1,8 +1,8 @@
 /** `pixelpair emulator`: the stand-in behind the same flags and help as every other command. */
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { until } from '../outbox/testing/fixtures.js';
-import { envelope, PIXEL_ID } from '../test-support/envelopes.js';
+import { until } from '../../test-support/outbox/fixtures.js';
+import { envelope, PIXEL_ID } from '../../test-support/envelopes.js';
 import { run } from './main.js';
 
 function start(argv: string[], env: Record<string, string> = {}) {

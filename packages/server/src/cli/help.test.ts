@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TOKEN } from '../test-support/envelopes.js';
+import { TOKEN } from '../../test-support/envelopes.js';
 import type { Command } from './command.js';
 import { flags } from './io.js';
 import { commands, run } from './main.js';

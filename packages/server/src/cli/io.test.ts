@@ -1,7 +1,7 @@
 /** Issue 12, finding 7: a stray `--<token>` on the command line is never printed back. */
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { TOKEN } from '../test-support/envelopes.js';
+import { TOKEN } from '../../test-support/envelopes.js';
 import { COMMON_FLAGS, flags, shownFlag, UsageError } from './io.js';
 import { run } from './main.js';
 

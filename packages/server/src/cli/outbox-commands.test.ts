@@ -11,7 +11,7 @@ import type { Emulator } from '@pixelpair/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands as outboxCommands } from './main.js';
 import { createSqliteStore } from '../outbox/sqlite-store.js';
-import { PIXEL, TOKEN, envelope, until } from '../outbox/testing/fixtures.js';
+import { PIXEL, TOKEN, envelope, until } from '../../test-support/outbox/fixtures.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pp-cli-'));
 let emulator: Emulator;

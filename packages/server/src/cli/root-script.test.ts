@@ -11,8 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type Emulator } from '@pixelpair/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../outbox/testing/fixtures.js';
-import { envelope, PIXEL_ID, TOKEN } from '../test-support/envelopes.js';
+import { until } from '../../test-support/outbox/fixtures.js';
+import { envelope, PIXEL_ID, TOKEN } from '../../test-support/envelopes.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 /** The documented command: the README's CLI section says to run exactly this. */

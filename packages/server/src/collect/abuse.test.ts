@@ -9,7 +9,7 @@ import type { Handoff } from '@pixelpair/core';
 import { createServer, request as httpRequest, Agent, type IncomingHttpHeaders } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUZZ_RUNS, heapAfterGc, leaks } from '../test-support/fuzz.js';
+import { FUZZ_RUNS, heapAfterGc, leaks } from '../../test-support/fuzz.js';
 import { createCollectHandler, type CollectContext, type CollectOptions } from './handler.js';
 import { toNodeHandler } from './node-adapter.js';
 

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../delivery/logger.js';
 import { prepareEvent } from '../prepare.js';
-import { anyText, FUZZ_RUNS, fuzzTimeout, hostileString, junkString, leaks, plainEmail, plainPersonal, slowestInput } from '../test-support/fuzz.js';
+import { anyText, FUZZ_RUNS, fuzzTimeout, hostileString, junkString, leaks, plainEmail, plainPersonal, slowestInput } from '../../test-support/fuzz.js';
 import type { PrepareResult } from '../types.js';
 import { createCollectHandler, type CollectContext, type CollectOutcome } from './handler.js';
 import { HANDOFF_LIMITS } from './handoff-schema.js';

@@ -5,7 +5,7 @@
  */
 import { contextToFields, type CapturedContext, type Handoff } from '@pixelpair/core';
 import { describe, expect, it } from 'vitest';
-import { leaks } from '../test-support/fuzz.js';
+import { leaks } from '../../test-support/fuzz.js';
 import { createCollectHandler, type CollectContext, type CollectOptions } from './handler.js';
 import { HANDOFF_LIMITS } from './handoff-schema.js';
 

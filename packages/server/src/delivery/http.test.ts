@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tiktokDestination } from '../destinations/tiktok/tiktok.js';
-import { PIXEL_ID, TOKEN } from '../test-support/envelopes.js';
-import { startFakeTikTok, type FakeTikTok } from '../test-support/fake-tiktok.js';
+import { PIXEL_ID, TOKEN } from '../../test-support/envelopes.js';
+import { startFakeTikTok, type FakeTikTok } from '../../test-support/fake-tiktok.js';
 import { createHttpSender, type HttpRequest } from './http.js';
 
 let tiktok: FakeTikTok;

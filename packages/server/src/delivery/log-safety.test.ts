@@ -7,8 +7,8 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTikTok } from '../client.js';
-import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../test-support/envelopes.js';
-import { startFakeTikTok, type FakeTikTok } from '../test-support/fake-tiktok.js';
+import { envelope, PIXEL_ID, PLAIN_EMAIL, PLAIN_PHONE, TOKEN } from '../../test-support/envelopes.js';
+import { startFakeTikTok, type FakeTikTok } from '../../test-support/fake-tiktok.js';
 import { jsonLogger } from './logger.js';
 
 let tiktok: FakeTikTok;

@@ -10,7 +10,7 @@ import { validateTrackRequest } from '@pixelpair/emulator';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareEvent, type PrepareConfig } from '../prepare.js';
-import { anyText, FUZZ_RUNS, fuzzTimeout, hostileString, junkString, leaks, plainEmail, plainPersonal, plainPhone, sizeOf, slowestInput, withinDeadline } from '../test-support/fuzz.js';
+import { anyText, FUZZ_RUNS, fuzzTimeout, hostileString, junkString, leaks, plainEmail, plainPersonal, plainPhone, sizeOf, slowestInput, withinDeadline } from '../../test-support/fuzz.js';
 import type { PrepareResult, TikTokEvent } from '../types.js';
 import { ENVELOPE_LIMITS as L } from './limits.js';
 
@@ -23,7 +23,6 @@ const CONFIGS: PrepareConfig[] = [
 const slowest = slowestInput('prepareEvent over generated envelopes');
 afterAll(() => slowest.report());
 
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 const sha = fc.stringMatching(/^[0-9a-f]{64}$/);
 
 const eventName = fc.oneof(fc.constantFrom(...STANDARD_EVENTS, 'CompletePayment', 'SubmitForm', 'Pageview', 'QuizFinished', 'purchase'), anyText);

@@ -5,7 +5,7 @@
 import { validateTrackRequest } from '@pixelpair/emulator';
 import { describe, expect, it } from 'vitest';
 import { prepareEvent } from '../prepare.js';
-import { leaks, withinDeadline } from '../test-support/fuzz.js';
+import { leaks, withinDeadline } from '../../test-support/fuzz.js';
 import type { Issue, PrepareResult } from '../types.js';
 import { formatPath, shownEventId, shownKey, zodIssues } from './issues.js';
 import { envelopeSchema } from './schema.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expire, settleOutcome, type RetryPolicy } from '../outbox/policy.js';
 import type { LeasedEvent } from '../outbox/store.js';
-import { fail, ok } from '../outbox/testing/fixtures.js';
+import { fail, ok } from '../../test-support/outbox/fixtures.js';
 import { DEAD_REASONS, accountLabel, reasonLabel, settledAs } from './labels.js';
 
 const now = Date.UTC(2026, 10, 25, 12);

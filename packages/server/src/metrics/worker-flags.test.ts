@@ -10,8 +10,8 @@ import { startEmulator, type Emulator } from '@pixelpair/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../cli/main.js';
 import { createSqliteStore } from '../outbox/sqlite-store.js';
-import { PIXEL, TOKEN, prepared, until } from '../outbox/testing/fixtures.js';
-import { parseExposition, sampleValue } from './testing/exposition.js';
+import { PIXEL, TOKEN, prepared, until } from '../../test-support/outbox/fixtures.js';
+import { parseExposition, sampleValue } from '../../test-support/metrics/exposition.js';
 import { metricsAddress } from './worker-flags.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pp-metrics-cli-'));

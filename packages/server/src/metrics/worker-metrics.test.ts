@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tiktokDestination } from '../destinations/tiktok/tiktok.js';
 import type { TikTokRequestBody } from '../destinations/tiktok/wire.js';
 import { createMemoryStore } from '../outbox/memory-store.js';
-import { PIXEL, TOKEN, fail, ok, prepared, scriptedTikTok, until } from '../outbox/testing/fixtures.js';
+import { PIXEL, TOKEN, fail, ok, prepared, scriptedTikTok, until } from '../../test-support/outbox/fixtures.js';
 import { startWorker } from '../outbox/worker.js';
 import { startMetricsServer } from './metrics-server.js';
-import { parseExposition, sampleValue } from './testing/exposition.js';
+import { parseExposition, sampleValue } from '../../test-support/metrics/exposition.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 
 const quick = { idleMs: 5, backoff: { baseMs: 1, maxMs: 5 }, stopPauseMs: 1 };

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tiktokDestination } from '../destinations/tiktok/tiktok.js';
 import { openStore } from './open-store.js';
 import type { OutboxStore } from './store.js';
-import { PIXEL, TOKEN, fill, until } from './testing/fixtures.js';
-import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from './testing/postgres.js';
-import { compileChild, startChild } from './testing/spawn.js';
+import { PIXEL, TOKEN, fill, until } from '../../test-support/outbox/fixtures.js';
+import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from '../../test-support/outbox/postgres.js';
+import { compileChild, startChild } from '../../test-support/outbox/spawn.js';
 import { startWorker } from './worker.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pp-crash-'));

@@ -16,8 +16,8 @@ import { createOutbox } from './outbox.js';
 import { createPostgresStore } from './postgres-store.js';
 import { createSqliteStore } from './sqlite-store.js';
 import type { OutboxStore } from './store.js';
-import { PIXEL, TOKEN, envelope, until } from './testing/fixtures.js';
-import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from './testing/postgres.js';
+import { PIXEL, TOKEN, envelope, until } from '../../test-support/outbox/fixtures.js';
+import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from '../../test-support/outbox/postgres.js';
 import { startWorker } from './worker.js';
 
 const EVENTS = 20_000;

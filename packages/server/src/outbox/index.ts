@@ -9,8 +9,7 @@ export type { OutboxWorker, WorkerDeps, WorkerOptions, WorkerStats, DestinationS
 export { createSqliteStore } from './sqlite-store.js';
 export type { SqliteStoreOptions } from './sqlite-store.js';
 export { createPostgresStore } from './postgres-store.js';
-export type { PostgresStoreOptions } from './postgres-store.js';
-export { createMemoryStore } from './memory-store.js';
+export type { PostgresStoreOptions, PostgresPool } from './postgres-store.js';
 export { openStore, parseStoreSpec, DEFAULT_STORE } from './open-store.js';
 export type { StoreSpec, OpenStoreOptions } from './open-store.js';
 export { settleOutcome, isTooOld, DEFAULT_MAX_EVENT_AGE_SEC, DEFAULT_STOP_ALERT_WINDOW_MS } from './policy.js';

@@ -15,8 +15,8 @@ import { createOutbox } from './outbox.js';
 import { createPostgresStore } from './postgres-store.js';
 import { createSqliteStore } from './sqlite-store.js';
 import type { OutboxStore } from './store.js';
-import { envelope, PIXEL } from './testing/fixtures.js';
-import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from './testing/postgres.js';
+import { envelope, PIXEL } from '../../test-support/outbox/fixtures.js';
+import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from '../../test-support/outbox/postgres.js';
 
 const V1_EVENTS = (t: string) => `CREATE TABLE ${t}pixelpair_outbox_events (
   id INTEGER PRIMARY KEY, pixel_id TEXT NOT NULL, event TEXT NOT NULL, event_id TEXT NOT NULL,

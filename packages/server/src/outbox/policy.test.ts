@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isTooOld, settleOutcome } from './policy.js';
 import type { RetryPolicy } from './policy.js';
 import type { LeasedEvent } from './store.js';
-import { fail, ok } from './testing/fixtures.js';
+import { fail, ok } from '../../test-support/outbox/fixtures.js';
 
 const now = 1_700_000_000_000;
 const nowS = now / 1000;

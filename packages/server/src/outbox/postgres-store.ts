@@ -5,12 +5,13 @@
  * (or roll back) together.
  */
 import { dedupKey, type DestinationId } from '@pixelpair/core';
-import pg from 'pg';
+import type pg from 'pg';
 import type { PreparedEvent } from '../destinations/destination.js';
 import {
   ATTEMPTS_TABLE, EVENTS_TABLE, LEASE_COLUMNS,
   fromAttemptRow, fromHistoryRow, fromLeaseRow, groupSettlements, toInsertRow,
 } from './rows.js';
+import { loadPeer } from './optional-peer.js';
 import { statusFromCounts } from './status.js';
 import { REPLAY_PAGE } from './store.js';
 import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
@@ -18,14 +19,21 @@ import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './sto
 export interface PostgresStoreOptions {
   /** `postgres://…`; or pass `pool`. */
   connectionString?: string;
-  /** Your own pool (not closed by `store.close()`). */
-  pool?: pg.Pool;
+  /** Your own pool (a `pg.Pool`; not closed by `store.close()`). Typed by the methods used, so these types never need @types/pg. */
+  pool?: PostgresPool;
   /** Schema holding the two tables; created when missing. Default `public`. */
   schema?: string;
   /** Pool size when the store makes its own pool. Default 4. */
   max?: number;
   /** Refuse to create the tables (the read-only commands): a typo must not look like a healthy, empty queue. */
   mustExist?: boolean;
+}
+
+/** The part of `pg.Pool` the store uses. */
+export interface PostgresPool {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  connect(): Promise<{ query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>; release(): void }>;
+  end(): Promise<void>;
 }
 
 interface Queryable {
@@ -39,7 +47,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   }
   if (!options.pool && !options.connectionString) throw new Error('outbox: the PostgreSQL store needs `connectionString` or `pool`');
   const ownPool = !options.pool;
-  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 4 });
+  const pool = (options.pool as pg.Pool | undefined)
+    ?? new (loadPeer<typeof pg>('pg', 'PostgreSQL').Pool)({ connectionString: options.connectionString, max: options.max ?? 4 });
   const E = `"${schema}".${EVENTS_TABLE}`;
   const A = `"${schema}".${ATTEMPTS_TABLE}`;
 

@@ -6,12 +6,13 @@
  * on a busy disk. Several processes may share the file (busy_timeout); every lease and
  * settlement is one short synchronous transaction.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { PreparedEvent } from '../destinations/destination.js';
 import {
   ATTEMPTS_TABLE as A, EVENTS_TABLE as E, LEASE_COLUMNS, V1_COPY_COLUMNS,
   fromAttemptRow, fromHistoryRow, fromLeaseRow, groupSettlements, toInsertRow,
 } from './rows.js';
+import { loadPeer } from './optional-peer.js';
 import { statusFromCounts } from './status.js';
 import { REPLAY_PAGE } from './store.js';
 import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
@@ -66,7 +67,8 @@ function migrate(db: Database.Database) {
 }
 
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): OutboxStore {
-  const db = new Database(path, options.mustExist ? { fileMustExist: true } : {});
+  const Sqlite = loadPeer<typeof Database>('better-sqlite3', 'SQLite');
+  const db = new Sqlite(path, options.mustExist ? { fileMustExist: true } : {});
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);

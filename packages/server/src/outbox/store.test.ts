@@ -9,8 +9,8 @@ import { createMemoryStore } from './memory-store.js';
 import { createPostgresStore } from './postgres-store.js';
 import { createSqliteStore } from './sqlite-store.js';
 import type { LeasedEvent, OutboxStore } from './store.js';
-import { PIXEL, prepared } from './testing/fixtures.js';
-import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from './testing/postgres.js';
+import { PIXEL, prepared } from '../../test-support/outbox/fixtures.js';
+import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from '../../test-support/outbox/postgres.js';
 
 const idOf = (e: LeasedEvent) => (JSON.parse(e.wireJson) as { event_id: string }).event_id;
 

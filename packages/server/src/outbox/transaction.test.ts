@@ -8,10 +8,10 @@ import { createMemoryStore } from './memory-store.js';
 import { createOutbox } from './outbox.js';
 import { createPostgresStore } from './postgres-store.js';
 import { tiktokDestination } from '../destinations/tiktok/tiktok.js';
-import { PIXEL, envelope } from './testing/fixtures.js';
+import { PIXEL, envelope } from '../../test-support/outbox/fixtures.js';
 
 const destinations = [tiktokDestination({ pixelId: PIXEL })];
-import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from './testing/postgres.js';
+import { DATABASE_URL, dropSchema, postgresAvailable, uniqueSchema } from '../../test-support/outbox/postgres.js';
 
 const pgReady = await postgresAvailable('outbox transactional enqueue');
 const schema = uniqueSchema('tx');

@@ -7,7 +7,7 @@ import type { HttpAnswer, HttpSender } from '../delivery/http.js';
 import type { DeliveryOutcome } from '../delivery/outcome.js';
 import { createMemoryStore } from './memory-store.js';
 import { createOutbox } from './outbox.js';
-import { envelope, fail, ok, PIXEL, TOKEN, until } from './testing/fixtures.js';
+import { envelope, fail, ok, PIXEL, TOKEN, until } from '../../test-support/outbox/fixtures.js';
 import { startWorker, type OutboxAlert } from './worker.js';
 
 const META_PIXEL = '1234567890123456';

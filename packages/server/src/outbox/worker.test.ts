@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from './memory-store.js';
 import { createOutbox } from './outbox.js';
 import { tiktokDestination } from '../destinations/tiktok/tiktok.js';
-import { config, envelope, fail, ok, PIXEL, prepared, scriptedTikTok, until } from './testing/fixtures.js';
+import { config, envelope, fail, ok, PIXEL, prepared, scriptedTikTok, until } from '../../test-support/outbox/fixtures.js';
 import { startWorker } from './worker.js';
 import type { TikTokRequestBody } from '../types.js';
 

@@ -1,5 +1,5 @@
 /**
- * Runs testing/child.ts in real separate processes. Node 20 cannot run TypeScript, so the
+ * Runs test-support/outbox/child.ts in real separate processes. Node 20 cannot run TypeScript, so the
  * child is compiled with the package's own tsc into a private directory under
  * node_modules/.cache (where the package's dependencies still resolve).
  */
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function compileChild(): { script: string; cleanup: () => void } {
   const dir = path.join(pkg, 'node_modules/.cache/pixelpair-outbox-child', `${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
@@ -17,13 +17,13 @@ export function compileChild(): { script: string; cleanup: () => void } {
   const tsconfig = path.join(dir, 'tsconfig.json');
   writeFileSync(tsconfig, JSON.stringify({
     extends: path.join(pkg, 'tsconfig.json'),
-    compilerOptions: { rootDir: path.join(pkg, 'src'), outDir: path.join(dir, 'out'), declaration: false, sourceMap: false, noEmitOnError: false },
+    compilerOptions: { rootDir: pkg, outDir: path.join(dir, 'out'), declaration: false, sourceMap: false, noEmitOnError: false },
     include: [],
-    files: [path.join(pkg, 'src/outbox/testing/child.ts')],
+    files: [path.join(pkg, 'test-support/outbox/child.ts')],
   }));
   // Type errors elsewhere in the package (work in progress) must not stop the emit.
   const run = spawnSync(path.join(pkg, 'node_modules/.bin/tsc'), ['-p', tsconfig], { encoding: 'utf8' });
-  const script = path.join(dir, 'out/outbox/testing/child.js');
+  const script = path.join(dir, 'out/test-support/outbox/child.js');
   if (!existsSync(script)) throw new Error(`could not compile the child process: ${run.stdout}${run.stderr}`);
   return { script, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -3,10 +3,10 @@
  *   worker  STORE API_URL      → runs a worker until killed
  *   enqueue STORE START_AT_MS  → waits until START_AT_MS, enqueues one purchase, prints the result
  */
-import { tiktokDestination } from '../../destinations/tiktok/tiktok.js';
-import { openStore } from '../open-store.js';
-import { createOutbox } from '../outbox.js';
-import { startWorker } from '../worker.js';
+import { tiktokDestination } from '../../src/destinations/tiktok/tiktok.js';
+import { openStore } from '../../src/outbox/open-store.js';
+import { createOutbox } from '../../src/outbox/outbox.js';
+import { startWorker } from '../../src/outbox/worker.js';
 import { PIXEL, TOKEN, envelope } from './fixtures.js';
 
 const [mode, spec, arg] = process.argv.slice(2);

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TikTokRequestBody } from '../types.js';
+import type { TikTokRequestBody } from '../src/types.js';
 
 export type Answer =
   | { code: number; message?: string; status?: number; headers?: Record<string, string>; delayMs?: number }

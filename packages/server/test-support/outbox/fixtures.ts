@@ -2,13 +2,13 @@
  * Test fixtures for the outbox: envelopes, prepared events, and a scripted destination whose
  * answers come from a list of outcomes. Never used by the library itself.
  */
-import type { AnyDestination, PreparedEvent } from '../../destinations/destination.js';
-import { tiktokDestination } from '../../destinations/tiktok/tiktok.js';
-import type { TikTokEvent, TikTokRequestBody } from '../../destinations/tiktok/wire.js';
-import type { HttpAnswer, HttpSender } from '../../delivery/http.js';
-import type { DeliveryOutcome, DropReason, RetryReason, StopReason } from '../../delivery/outcome.js';
-import { prepareEvent } from '../../prepare.js';
-import type { PrepareConfig } from '../../prepare.js';
+import type { AnyDestination, PreparedEvent } from '../../src/destinations/destination.js';
+import { tiktokDestination } from '../../src/destinations/tiktok/tiktok.js';
+import type { TikTokEvent, TikTokRequestBody } from '../../src/destinations/tiktok/wire.js';
+import type { HttpAnswer, HttpSender } from '../../src/delivery/http.js';
+import type { DeliveryOutcome, DropReason, RetryReason, StopReason } from '../../src/delivery/outcome.js';
+import { prepareEvent } from '../../src/prepare.js';
+import type { PrepareConfig } from '../../src/prepare.js';
 
 export const PIXEL = 'CTESTPIXEL0001';
 export const TOKEN = 'test-access-token-never-logged';

@@ -2,10 +2,10 @@
  * A worker process for the outage benchmark: delivers to an API that always fails and
  * prints its RSS once a second as JSON lines, until killed.
  */
-import { tiktokDestination } from '../../destinations/tiktok/tiktok.js';
-import { PIXEL } from '../testing/fixtures.js';
-import { openStore } from '../open-store.js';
-import { startWorker } from '../worker.js';
+import { tiktokDestination } from '../../src/destinations/tiktok/tiktok.js';
+import { PIXEL } from '../../test-support/outbox/fixtures.js';
+import { openStore } from '../../src/outbox/open-store.js';
+import { startWorker } from '../../src/outbox/worker.js';
 
 const [spec, apiUrl] = process.argv.slice(2);
 const store = await openStore(spec);

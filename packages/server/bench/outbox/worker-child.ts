@@ -2,10 +2,10 @@
  * A delivery worker in its own process, for the multi-process throughput benchmark:
  * `node worker-child.js STORE API_URL`; closes gracefully on SIGTERM.
  */
-import { tiktokDestination } from '../../destinations/tiktok/tiktok.js';
-import { PIXEL } from '../testing/fixtures.js';
-import { openStore } from '../open-store.js';
-import { startWorker } from '../worker.js';
+import { tiktokDestination } from '../../src/destinations/tiktok/tiktok.js';
+import { PIXEL } from '../../test-support/outbox/fixtures.js';
+import { openStore } from '../../src/outbox/open-store.js';
+import { startWorker } from '../../src/outbox/worker.js';
 
 const [spec, apiUrl] = process.argv.slice(2);
 const store = await openStore(spec);
