@@ -12,7 +12,7 @@ import { state } from '../state.js';
 import { readCookie } from '../cookies.js';
 import { landingParam, storeClickId } from './click-ids.js';
 import { canonicalName } from './event-names.js';
-import { grantedOrDenied, type Platform } from './platform.js';
+import { grantedOrDenied, loadScript, type Platform } from './platform.js';
 
 export const DEFAULT_GOOGLE_TAG_SRC = 'https://www.googletagmanager.com/gtag/js';
 
@@ -59,11 +59,8 @@ export function googleTag(options: GoogleTagOptions): Platform {
       if (state._hold && echo()) gtag('consent', 'default', signals(state._consent));
       if (fresh) {
         gtag('js', new Date());
-        const script = document.createElement('script');
-        script.async = true;
         const src = options.src || DEFAULT_GOOGLE_TAG_SRC;
-        script.src = src + (src.includes('?') ? '&' : '?') + 'id=' + encodeURIComponent(tagId);
-        document.head.appendChild(script);
+        loadScript(src + (src.includes('?') ? '&' : '?') + 'id=' + encodeURIComponent(tagId));
       }
       gtag('config', tagId);
     },

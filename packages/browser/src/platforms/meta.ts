@@ -10,7 +10,7 @@ import { FBCLID_PARAM, FBC_COOKIE, FBC_DAYS, FBP_COOKIE, fbcSubdomainIndex, form
 import { state } from '../state.js';
 import { readCookie, siteDomain } from '../cookies.js';
 import { landingParam, storeClickId } from './click-ids.js';
-import type { Platform } from './platform.js';
+import { loadScript, type Platform } from './platform.js';
 import { metaCustomData } from './meta-custom-data.js';
 import { metaEventName } from './event-names.js';
 
@@ -33,10 +33,7 @@ function ensureFbq(src: string): void {
   const q: any = (w.fbq = (...args: unknown[]) => (q.callMethod ? q.callMethod.apply(q, args) : q.queue.push(args)));
   w._fbq = w._fbq || q;
   Object.assign(q, { push: q, loaded: true, version: '2.0', queue: [] });
-  const script = document.createElement('script');
-  script.async = true;
-  script.src = src;
-  document.head.appendChild(script);
+  loadScript(src);
 }
 
 export function metaPixel(options: MetaPixelOptions): Platform {
