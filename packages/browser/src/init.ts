@@ -44,6 +44,7 @@ const on = (flag: unknown) => flag != null && !/^(false|0)$/.test(flag as string
 export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((options: InitOptions = {}) => {
   const { pixelId, consent: sources = '' } = options;
   const spa = on(options.spa);
+  state._spa = spa;
   state._debug = on(options.debug);
   if (state._started) return TAG || warn('init twice');
   state._started = true;
