@@ -224,6 +224,13 @@ describe('metaPixel: a hostile fbq costs nothing else', () => {
     expect(context().userAgent).toBe(navigator.userAgent);
   });
 
+  it('one platform instead of a list works', async () => {
+    const fbq = recordingFbq();
+    const { init, metaPixel } = await freshApi();
+    init({ platforms: metaPixel({ pixelId: PIXEL }) });
+    expect(fbq[0]).toEqual(['init', PIXEL]);
+  });
+
   it('a fbq getter that throws, and a null platform, are survived too', async () => {
     Object.defineProperty(window, 'fbq', { configurable: true, get() { throw new Error('hostile'); } });
     const ttq = recordingTtq();
