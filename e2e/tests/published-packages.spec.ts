@@ -17,8 +17,12 @@ const PACKAGES = ['core', 'browser', 'server', 'emulator'];
 let project = '';
 const tarballs: Record<string, string> = {};
 
+// Without NODE_PATH: pnpm's bin shims set it to the workspace's hoisted node_modules, where every
+// require() of the consumer would find what the tarballs failed to bring (the SQL drivers, say).
+const { NODE_PATH: _workspaceModules, ...cleanEnv } = process.env;
+
 function run(cmd: string, args: string[], cwd: string, input?: string) {
-  return spawnSync(cmd, args, { cwd, input, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+  return spawnSync(cmd, args, { cwd, input, encoding: 'utf8', env: { ...cleanEnv, npm_config_audit: 'false', npm_config_fund: 'false' } });
 }
 
 test.describe.configure({ mode: 'serial', timeout: 240_000 });

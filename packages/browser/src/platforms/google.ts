@@ -9,6 +9,7 @@
  */
 import { GOOGLE_CLICK_DAYS, GOOGLE_CLICK_PARAMS, googleClickCookie, type CapturedContext, type ConsentState } from '@pixelpair/core';
 import { state } from '../state.js';
+import { TAG, warn } from '../log.js';
 import { readCookie } from '../cookies.js';
 import { landingParam, storeClickId } from './click-ids.js';
 import { canonicalName } from './event-names.js';
@@ -36,6 +37,7 @@ const signals = (decision: ConsentState) => ({
 
 export function googleTag(options: GoogleTagOptions): Platform {
   const { tagId, conversions = {} } = options;
+  if (!TAG && !tagId) warn('googleTag: tagId is required');
   const labels: Record<string, string> = {};
   for (const name in conversions) labels[canonicalName(name)] = conversions[name]!;
   const ids: Record<string, string | undefined> = {};

@@ -8,6 +8,7 @@
  */
 import { FBCLID_PARAM, FBC_COOKIE, FBC_DAYS, FBP_COOKIE, fbcSubdomainIndex, formatFbc, type ConsentState } from '@pixelpair/core';
 import { state } from '../state.js';
+import { TAG, warn } from '../log.js';
 import { readCookie, siteDomain } from '../cookies.js';
 import { landingParam, storeClickId } from './click-ids.js';
 import { loadScript, type Platform } from './platform.js';
@@ -37,12 +38,15 @@ function ensureFbq(src: string): void {
 }
 
 export function metaPixel(options: MetaPixelOptions): Platform {
+  if (!TAG && !options.pixelId) warn('metaPixel: pixelId is required');
   let fbc: string | undefined;
   const consent = (decision: ConsentState) => fbq('consent', decision.adUserData === 'granted' ? 'grant' : 'revoke');
   return {
     id: 'meta',
     load() {
       ensureFbq(options.pixelSrc || DEFAULT_META_PIXEL_SRC);
+      // fbevents.js sends its own PageView (without our eventID) on pushState unless told not to
+      if (state._spa) (window as any).fbq.disablePushState = true;
       // before init, on every page: an undecided visitor starts revoked
       if (state._hold) consent(state._consent);
       fbq('init', options.pixelId);
