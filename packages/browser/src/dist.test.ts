@@ -41,8 +41,10 @@ describe('dist/pixelpair.min.js', () => {
     expect(typeof w.pixelpair.track('AddToCart')).toBe('string');
   });
 
-  it('reads its data attributes: pixel id and src, the first page view, the ttclid cookie', () => {
+  it('reads its data attributes: pixel id and src, the first page view, the ttclid cookie', async () => {
     const w = loadPage('https://shop.example.com/?ttclid=E.C.P.tag', { 'pixel-id': 'C1', 'pixel-src': 'http://127.0.0.1:4000/pixel/events.js', 'cookie-days': '7' });
+    // the pixel script and the cookie wait for the next task, off the start-up path
+    await new Promise((resolve) => w.setTimeout(resolve, 0));
     const script = [...w.document.querySelectorAll('script')].find((s) => s.getAttribute('src'));
     expect(script!.getAttribute('src')).toBe('http://127.0.0.1:4000/pixel/events.js?sdkid=C1&lib=ttq');
     expect(Array.from(w.ttq)).toEqual([['page']]);
@@ -108,6 +110,25 @@ describe('dist/pixelpair.min.js', () => {
     (w as any).decide({ eventStatus: 'useractioncomplete', gdprApplies: true, cmpId: 5, cmpVersion: 1, purpose: { consents: { 1: true, 7: true } } }, true);
     expect(Array.from(w.ttq)).toEqual([['holdConsent'], ['grantConsent'], ['page'], ['track', 'ViewContent', {}, { event_id: 'prd_2_view_content' }]]);
     expect(w.pixelpair.consent()).toMatchObject({ adUserData: 'granted', adPersonalization: 'denied', cmp: { name: 'tcf:5' } });
+  });
+
+  // a hostile window.pixelpair: the tag's top level raises nothing, and the page still gets the start-up work
+  const RECORD_ERRORS = `window.__errors = []; window.addEventListener('error', function (e) { window.__errors.push(String(e.error || e.message)); });`;
+  for (const [name, define] of [
+    ['a getter that throws', `Object.defineProperty(window, 'pixelpair', { get: function () { throw new Error('hostile'); }, configurable: true });`],
+    ['a Proxy that throws on every access', `window.pixelpair = new Proxy([], { get: function () { throw new Error('hostile'); } });`],
+    ['a setter that throws', `Object.defineProperty(window, 'pixelpair', { get: function () { return undefined; }, set: function () { throw new Error('hostile'); }, configurable: true });`],
+  ] as const) {
+    it(`window.pixelpair with ${name}: no page error, ttclid and first page view still happen`, () => {
+      const w = loadPage('https://shop.example.com/?ttclid=E.C.P.proxy', { 'pixel-id': 'C1' }, RECORD_ERRORS + define);
+      expect((w as any).__errors).toEqual([]);
+      expect(Array.from(w.ttq)).toEqual([['page']]);
+    });
+  }
+
+  it('the error recorder sees a top-level throw (the check above can fail)', () => {
+    const w = loadPage('https://shop.example.com/', {}, RECORD_ERRORS + `setTimeout(function () {}); throw new Error('control');`);
+    expect((w as any).__errors.join()).toContain('control');
   });
 
   it('never throws into the page when ttq.track throws', () => {

@@ -4,12 +4,13 @@
  * first page view and, for single-page apps, one page view per route change.
  */
 import { state } from './state.js';
-import { TAG, safe, warn } from './log.js';
+import { TAG, attempt, safe, warn } from './log.js';
 import { DEFAULT_PIXEL_SRC, loadPixel, ensureTtq, callPixel } from './pixel.js';
 import { listenTcf } from './tcf.js';
 import { listenConsentMode } from './consent-mode.js';
 import { captureTtclid } from './ttclid.js';
 import { page, watchRoutes } from './page.js';
+import { flushClickIds } from './click-storage.js';
 
 export type ConsentSource = 'manual' | 'tcf' | 'gcm';
 
@@ -45,16 +46,22 @@ export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((optio
   if (+options.cookieDays! > 0) state._days = +options.cookieDays!;
   state._domain = options.cookieDomain;
   state._collectUrl = options.collectUrl;
+  // each step on its own: a hostile ttq, createElement or addEventListener costs only its step
   if (sources.length) {
-    // a consent mode: hold the Pixel (ttq.holdConsent() and a local queue) until a decision
-    ensureTtq();
+    // a consent mode: hold the Pixel (ttq.holdConsent() and a local queue) and click-id cookies until a decision
     state._hold = true;
+    attempt(ensureTtq);
     if (state._consent.adUserData === 'unknown') callPixel('holdConsent');
-    if (sources.includes('tcf') && !listenTcf()) addEventListener('load', listenTcf);
+    if (sources.includes('tcf')) attempt(() => listenTcf() || addEventListener('load', listenTcf));
     if (sources.includes('gcm')) listenConsentMode();
   }
-  // the first page view captures the click id itself; without one, capture here
-  if (pixelId && loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, spa ? { historyObserver: false } : {})) page();
+  // the first page view captures the click id itself; without one (the page's base code owns it), capture here
+  if (pixelId && attempt(() => loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, spa ? { historyObserver: false } : {})) !== false) page();
   else captureTtclid();
+  // click-id cookies wait for the next task; a page that leaves at once writes them on its way out
+  attempt(() => {
+    document.addEventListener('visibilitychange', flushClickIds);
+    addEventListener('pagehide', flushClickIds);
+  });
   if (spa) watchRoutes();
 });

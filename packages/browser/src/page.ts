@@ -5,8 +5,9 @@
 import { captureTtclid } from './ttclid.js';
 import { send } from './pixel.js';
 import { state } from './state.js';
+import { attempt } from './log.js';
 
-/** captureTtclid and send are both guarded, so a failed capture still sends the page view. */
+/** captureTtclid is guarded and send never throws, so a failed capture still sends the page view. */
 export const page = (): void => {
   captureTtclid();
   send('page');
@@ -33,12 +34,15 @@ export function watchRoutes(): void {
   const schedule = () => {
     pending = pending || setTimeout(check);
   };
+  // each piece on its own, so a hostile addEventListener or a frozen history costs only itself
   for (const name of ['pushState', 'replaceState'] as const) {
-    const original = history[name];
-    history[name] = function (this: History) {
-      original.apply(this, arguments as any);
-      schedule();
-    };
+    attempt(() => {
+      const original = history[name];
+      history[name] = function (this: History) {
+        original.apply(this, arguments as any);
+        schedule();
+      };
+    });
   }
-  addEventListener('popstate', schedule);
+  attempt(() => addEventListener('popstate', schedule));
 }

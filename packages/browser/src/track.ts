@@ -12,11 +12,15 @@ export interface TrackOptions {
   eventId?: string;
 }
 
-export function track(event: string, properties?: Record<string, unknown>, options?: TrackOptions): string {
-  const id = resolveEventId(options?.eventId);
-  send('track', [event, properties || {}, { event_id: id }]);
-  return id;
-}
+/** Guarded like every entry: with hostile options (a throwing getter) it still answers a random id. */
+export const track: (event: string, properties?: Record<string, unknown>, options?: TrackOptions) => string = /* @__PURE__ */ safe(
+  (event: string, properties?: Record<string, unknown>, options?: TrackOptions): string => {
+    const id = resolveEventId(options?.eventId);
+    send('track', [event, properties || {}, { event_id: id }]);
+    return id;
+  },
+  () => resolveEventId(),
+);
 
 export interface IdentifyInput {
   email?: string;
