@@ -33,6 +33,14 @@ describe('storeClickId: click-id cookies wait for the storage consent', () => {
     expect(jar('ttclid')).toBe('ttclid=E.C.P.store');
   });
 
+  it('without a consent source, a denial from consent() still keeps it off the device', async () => {
+    const { init, consent } = await freshApi();
+    init({});
+    consent({ adUserData: 'denied' });
+    await nextTask();
+    expect(jar('ttclid')).toBeUndefined();
+  });
+
   it('in a consent mode: nothing before a decision, yet context() carries the id', async () => {
     const { init, context } = await freshApi();
     const writes = watchCookies();

@@ -16,10 +16,14 @@ import { writeCookie } from './cookies.js';
 const pending: Record<string, () => void> = {};
 let timer: unknown;
 
-/** Writes what waits when storage is allowed; undecided or denied, it stays in memory only. */
+/**
+ * Writes what waits when storage is allowed: granted, or, with no consent source, not denied
+ * (a manual consent() denial counts there too). Otherwise it stays in memory only.
+ */
 export function flushClickIds(): void {
   timer = 0;
-  if (!state._hold || state._storage === 'granted') {
+  const storage = state._storage;
+  if (storage === 'granted' || (!state._hold && storage !== 'denied')) {
     for (const name in pending) {
       pending[name]!();
       delete pending[name];
