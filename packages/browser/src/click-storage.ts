@@ -11,6 +11,7 @@
  */
 import { state } from './state.js';
 import { writeCookie } from './cookies.js';
+import { attempt } from './log.js';
 
 /** Writes waiting for the next task or for storage consent, by cookie name (a newer id replaces an older one). */
 const pending: Record<string, () => void> = {};
@@ -33,11 +34,7 @@ export function flushClickIds(): void {
 
 /** Flushes on the next task (at once if timers are broken). */
 export function flushSoon(): void {
-  try {
-    timer = timer || setTimeout(flushClickIds);
-  } catch {
-    flushClickIds();
-  }
+  timer = timer || attempt(() => setTimeout(flushClickIds)) || flushClickIds();
 }
 
 /** Keeps `value` in the first-party cookie `cookieName` for `days`, once storage consent allows. */

@@ -4,7 +4,7 @@
  * Every call goes through `send`, which applies the consent decision.
  */
 import { state } from './state.js';
-import { TAG, warn } from './log.js';
+import { TAG, attempt, warn } from './log.js';
 
 /** TikTok's pixel script; tests and the demo point `pixelSrc` at the local stand-in. */
 export const DEFAULT_PIXEL_SRC = 'https://analytics.tiktok.com/i18n/pixel/events.js';
@@ -55,16 +55,14 @@ export function ensureTtq(): Ttq {
  * A throwing createElement or appendChild costs only the script: the queue still fills.
  */
 const injectScript = (src: string): void => {
-  setTimeout(() => {
-    try {
+  setTimeout(() =>
+    attempt(() => {
       const script = document.createElement('script');
       script.async = true;
       script.src = src;
       document.head.appendChild(script);
-    } catch (e) {
-      warn(e);
-    }
-  });
+    }),
+  );
 };
 
 /**
