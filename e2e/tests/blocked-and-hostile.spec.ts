@@ -73,3 +73,127 @@ names.forEach(function(m){t[m]=function(){throw new Error('ttq.'+m+' exploded');
   await eventually(() => records.serverEvent('AddToCart', addEventId), 'the AddToCart server copy');
   expect(pageErrors).toEqual([]);
 });
+
+/*
+ * Issue 12, finding 6, as a class: built-ins the page replaced, a window.pixelpair that throws,
+ * and one hostile API per init step. Each case: zero page errors, every API answers.
+ */
+
+/** Calls every API of window.pixelpair with `Array.prototype.push` and `Date.prototype.toISOString` replaced by throwing functions, then restores them. */
+const UNDER_BROKEN_BUILTINS = () => {
+  const pp = (window as any).pixelpair;
+  const push = Array.prototype.push;
+  const iso = Date.prototype.toISOString;
+  const form = document.body.appendChild(document.createElement('form'));
+  const thrown: string[] = [];
+  const ids: string[] = [];
+  let answers: Record<string, unknown> = {};
+  const boom = () => { throw new Error('hostile page'); };
+  Array.prototype.push = boom;
+  Date.prototype.toISOString = boom;
+  try {
+    for (let i = 0; i < 1000; i++) {
+      ids[i] = pp.track('ViewContent', { value: i }, { eventId: 'view_hostile_' + i });
+      pp.page();
+    }
+    pp.identify({ email: 'someone@example.com' });
+    pp.addContextFields(form);
+    pp.push(['track', 'Search', {}, { eventId: 'srch_hostile_push' }]);
+    answers = {
+      track: pp.track('Contact'),
+      consent: pp.consent(),
+      context: pp.context(),
+      withContext: pp.withContext({ sku: 'SKU-1' }),
+      beacon: pp.beacon({ event: 'Contact', eventId: 'contact_hostile' }),
+      field: (form.querySelector('input[name=pp_context]') as HTMLInputElement | null)?.value ?? null,
+    };
+  } catch (e) {
+    thrown[thrown.length] = String(e);
+  } finally {
+    Array.prototype.push = push;
+    Date.prototype.toISOString = iso;
+  }
+  return { thrown, ids, answers };
+};
+
+test('Array.prototype.push and Date.prototype.toISOString replaced, consent held: every API answers, the held events still go out', async ({ page, harness, records, pageErrors }) => {
+  await page.goto(harness.page('/hostile-builtins', `<!doctype html><title>h</title>${harness.tag({ consent: 'manual', async: false })}<p>h</p>`) + '?ttclid=E.C.P.builtins');
+  await eventually(() => records.pixelCalls().some((c) => c.method === 'holdConsent'), 'ttq.holdConsent()');
+  const { thrown, ids, answers } = await page.evaluate(UNDER_BROKEN_BUILTINS);
+  expect(thrown, 'nothing thrown into the page').toEqual([]);
+  expect(ids.slice(0, 2)).toEqual(['view_hostile_0', 'view_hostile_1']);
+  expect(new Set(ids).size).toBe(1000);
+  expect(answers.track).toMatch(/^evt_/);
+  expect(answers.consent).toMatchObject({ adUserData: 'unknown' });
+  expect(answers.context).toMatchObject({ ttclid: 'E.C.P.builtins', consent: { adUserData: 'unknown' } });
+  expect(Number.isNaN(Date.parse((answers.context as { capturedAt: string }).capturedAt)), 'capturedAt still a date').toBe(false);
+  expect(answers.withContext).toMatchObject({ sku: 'SKU-1', pixelpair: { ttclid: 'E.C.P.builtins' } });
+  expect(answers.beacon).toBe(true);
+  expect(JSON.parse(answers.field as string)).toMatchObject({ ttclid: 'E.C.P.builtins' });
+  await page.evaluate(() => (window as any).pixelpair.consent({ adUserData: 'granted', adPersonalization: 'granted' }));
+  await eventually(() => records.sentTracks().some((c) => c.eventId === 'view_hostile_0'), 'the first held event, released after the grant');
+  expect(pageErrors).toEqual([]);
+});
+
+for (const [name, define] of [
+  ['a getter that throws', `Object.defineProperty(window, 'pixelpair', { configurable: true, get() { throw new Error('hostile pixelpair'); } });`],
+  ['a Proxy that throws on every property access', `window.pixelpair = new Proxy([], { get() { throw new Error('hostile pixelpair'); } });`],
+] as const) {
+  test(`window.pixelpair with ${name}: no page error from the tag, and start-up still runs`, async ({ page, harness, records, pageErrors }) => {
+    await page.addInitScript(define);
+    await page.goto(harness.page(`/hostile-global-${name.length}`, `<!doctype html><title>h</title>${harness.tag({ async: false })}<p>h</p>`) + '?ttclid=E.C.P.global');
+    await eventually(() => records.pixelCalls().some((c) => c.method === 'page'), 'the first page view');
+    expect((await page.context().cookies()).find((c) => c.name === 'ttclid')?.value).toBe('E.C.P.global');
+    expect(pageErrors).toEqual([]);
+  });
+}
+
+test('init steps are independent: a ttq that throws on every access costs only the Pixel', async ({ page, harness, pageErrors }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'ttq', { configurable: true, get() { throw new Error('hostile ttq'); }, set() { throw new Error('hostile ttq'); } });
+  });
+  const url = harness.page('/hostile-ttq', `<!doctype html><title>h</title>${harness.tag({ consent: 'manual', spa: true, async: false })}<p>h</p>`) + '?ttclid=E.C.P.ttq';
+  await page.goto(url);
+  expect(await page.evaluate(() => (window as any).pixelpair.context().ttclid)).toBe('E.C.P.ttq');
+  expect(await page.evaluate(() => (window as any).pixelpair.track('Lead', {}, { eventId: 'lead_ttq' }))).toBe('lead_ttq');
+  // the SPA watcher was set up: a route change becomes a page view, whose referrer is the previous route
+  await page.evaluate(() => history.pushState({}, '', '/products/1'));
+  await expect.poll(() => page.evaluate(() => (window as any).pixelpair.context().page.referrer)).toBe(url);
+  expect(await page.evaluate(() => typeof (window as any).pixelpair.consent({ adUserData: 'granted' }).adUserData)).toBe('string');
+  expect(pageErrors).toEqual([]);
+});
+
+test('init steps are independent: a throwing document.createElement costs only the pixel script', async ({ page, harness, context, pageErrors }) => {
+  await page.addInitScript(() => {
+    Document.prototype.createElement = function () { throw new Error('hostile createElement'); };
+  });
+  await page.goto(harness.page('/hostile-create', `<!doctype html><title>h</title>${harness.tag({ spa: true, async: false })}<p>h</p>`) + '?ttclid=E.C.P.create');
+  const queued = () => page.evaluate(() => Array.from((window as any).ttq as unknown[][]).map((c) => c[0]));
+  // the base-code queue holds the first page view for a Pixel that could not be inserted
+  await expect.poll(queued).toEqual(['page']);
+  expect(await page.evaluate(() => (window as any).pixelpair.context().ttclid)).toBe('E.C.P.create');
+  await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'ttclid')?.value).toBe('E.C.P.create');
+  await page.evaluate(() => history.pushState({}, '', '/products/2'));
+  await expect.poll(queued, 'the SPA watcher: one more page view').toEqual(['page', 'page']);
+  expect(await page.evaluate(() => typeof (window as any).pixelpair.track('Lead'))).toBe('string');
+  expect(pageErrors).toEqual([]);
+});
+
+test('init steps are independent: a throwing addEventListener costs only its listeners', async ({ page, harness, context, pageErrors }) => {
+  await page.addInitScript(() => {
+    EventTarget.prototype.addEventListener = function () { throw new Error('hostile addEventListener'); };
+  });
+  // the stand-in pixel listens for events too; keep it out so only pixelpair is on trial
+  await page.route(PIXEL_SCRIPT, (route) => route.fulfill({ contentType: 'application/javascript', body: '/* pixel not loaded */' }));
+  // tcf with no CMP on the page yet: the tag would wait for `load` (addEventListener throws)
+  await page.goto(harness.page('/hostile-listen', `<!doctype html><title>h</title>${harness.tag({ consent: 'tcf', spa: true, async: false })}<p>h</p>`) + '?ttclid=E.C.P.listen');
+  const queued = () => page.evaluate(() => Array.from((window as any).ttq as unknown[][]).map((c) => c[0]));
+  expect(await queued(), 'the consent hold').toEqual(['holdConsent']);
+  expect(await page.evaluate(() => (window as any).pixelpair.context().ttclid)).toBe('E.C.P.listen');
+  await page.evaluate(() => history.pushState({}, '', '/products/3'));
+  await page.evaluate(() => (window as any).pixelpair.consent({ adUserData: 'granted', adStorage: 'granted' }));
+  // the first page view and the route change's, released by the grant
+  await expect.poll(queued).toEqual(['holdConsent', 'grantConsent', 'page', 'page']);
+  await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'ttclid')?.value).toBe('E.C.P.listen');
+  expect(pageErrors).toEqual([]);
+});

@@ -89,3 +89,50 @@ gtag('consent','default',{ad_storage:'denied',ad_user_data:'denied',ad_personali
   await eventually(() => records.sentTracks().find((c) => c.eventId === 'view_gcm_1'), 'the held event, released');
   expect(calls(records, 'grantConsent').length).toBeGreaterThan(0);
 });
+
+/*
+ * Issue 12, finding 9: a marketing click id is written on the device only with storage consent.
+ * The demo server sets and removes its own click-id cookies after POST /consent; that request is
+ * answered here without cookies, so the jar shows what the tag alone wrote.
+ */
+const ttclidCookie = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'ttclid')?.value;
+
+test('the ttclid cookie: none before a choice, none after "Reject all" (not even on a later landing), written after "Accept all"', async ({ page, demo }) => {
+  await page.route('**/consent', (route) => (route.request().method() === 'POST' ? route.fulfill({ status: 204 }) : route.fallback()));
+  await page.goto(`${demo.urls.store}/?ttclid=E.C.P.jar-1`);
+  await firedEvents(page);
+  // longer than the tag's deferred write (the next task)
+  await page.waitForTimeout(300);
+  expect(await ttclidCookie(page), 'no cookie before a choice').toBeUndefined();
+  expect(await page.evaluate(() => (window as any).pixelpair.context().ttclid), 'the click id is still in memory for the hand-off').toBe('E.C.P.jar-1');
+
+  await chooseConsent(page, 'reject');
+  await page.waitForTimeout(300);
+  expect(await ttclidCookie(page), 'no cookie after "Reject all"').toBeUndefined();
+  // a later landing with a new click id, with the denial restored from the banner's cookie
+  await page.goto(`${demo.urls.store}/products/SKU-481?ttclid=E.C.P.jar-2`);
+  await firedEvents(page);
+  await page.goto(`${demo.urls.store}/cart`);
+  expect(await ttclidCookie(page), 'none after a denial, even when the page is left at once').toBeUndefined();
+
+  await page.context().clearCookies();
+  await page.goto(`${demo.urls.store}/?ttclid=E.C.P.jar-3`);
+  await firedEvents(page);
+  await page.waitForTimeout(300);
+  expect(await ttclidCookie(page)).toBeUndefined();
+  await chooseConsent(page, 'accept');
+  await expect.poll(() => ttclidCookie(page), 'written by the tag after "Accept all"').toBe('E.C.P.jar-3');
+});
+
+test('a click id captured before the grant is kept when the page is left right after it (pagehide flush)', async ({ page, harness }) => {
+  // timers that never fire before the page is left (a busy or throttled page): only the pagehide flush can write it
+  await page.addInitScript(() => {
+    window.setTimeout = (() => 0) as unknown as typeof setTimeout;
+  });
+  const url = harness.page('/grant-and-leave', `<!doctype html><title>leave</title>${harness.tag({ consent: 'manual', async: false })}
+<script>pixelpair.consent({ adUserData: 'granted', adPersonalization: 'granted' }); location.replace('/left');</script>`);
+  harness.page('/left', '<!doctype html><title>left</title><p>left</p>');
+  await page.goto(url + '?ttclid=E.C.P.leave');
+  await page.waitForURL('**/left');
+  expect(await ttclidCookie(page)).toBe('E.C.P.leave');
+});

@@ -3,7 +3,8 @@
  * entries already in `window.dataLayer`, then wraps `dataLayer.push` to see later ones
  * (GTM's own wrapper chains to the previous push, so both keep working).
  * - ad_user_data → adUserData, ad_personalization → adPersonalization; when a v2 signal is
- *   missing, ad_storage (Consent Mode v1) stands in for it.
+ *   missing, ad_storage (Consent Mode v1) stands in for it. ad_storage → adStorage (writing
+ *   click-id cookies); without it, the update's ad_user_data decides.
  * - 'update' is the visitor's decision. A 'default' is not: a granted default counts only
  *   when it is not region-scoped (we cannot know the visitor's region) and no default
  *   denied that signal; denied defaults leave it undecided, so the Pixel stays held.
@@ -20,7 +21,7 @@ export function fromConsentMode(command: unknown, signals: Signals, deniedByDefa
     if (value === 'denied') deniedByDefault[key] = 1;
     return signals.region || deniedByDefault[key] ? undefined : value;
   };
-  return { adUserData: read('ad_user_data'), adPersonalization: read('ad_personalization'), cmp: { name: 'consent-mode', version: '2' } };
+  return { adUserData: read('ad_user_data'), adPersonalization: read('ad_personalization'), adStorage: read('ad_storage'), cmp: { name: 'consent-mode', version: '2' } };
 }
 
 /** Starts following Consent Mode through `window.dataLayer` (created when absent). */

@@ -12,16 +12,18 @@ import { currentTtclid } from './ttclid.js';
 /** What is always known, for when reading the page throws. */
 const bare = (): CapturedContext => ({ page: {}, consent: { ...state._consent }, capturedAt: now() });
 
-export const context: () => CapturedContext = /* @__PURE__ */ safe(
-  (): CapturedContext => ({
+export const context: () => CapturedContext = /* @__PURE__ */ safe((): CapturedContext => {
+  const captured: CapturedContext = {
     ttclid: currentTtclid(),
     ttp: readCookie(TTP_COOKIE),
     userAgent: navigator.userAgent,
     page: { url: location.href, referrer: state._referrer ?? (document.referrer || undefined) },
     consent: { ...state._consent },
     capturedAt: now(),
-    // the platforms' ids: fbc / fbp (Meta), gclid / gbraid / wbraid (Google)
-    ...Object.assign({}, ...state._platforms.map((platform) => platform.context?.())),
-  }),
-  bare,
-);
+  };
+  // the platforms' ids: fbc / fbp (Meta), gclid / gbraid / wbraid (Google); an index loop,
+  // because a page can replace Array.prototype.map
+  const platforms = state._platforms;
+  for (let i = 0; i < platforms.length; i++) Object.assign(captured, platforms[i]!.context?.());
+  return captured;
+}, bare);

@@ -41,8 +41,10 @@ describe('dist/pixelpair.min.js', () => {
     expect(typeof w.pixelpair.track('AddToCart')).toBe('string');
   });
 
-  it('reads its data attributes: pixel id and src, the first page view, the ttclid cookie', () => {
+  it('reads its data attributes: pixel id and src, the first page view, the ttclid cookie', async () => {
     const w = loadPage('https://shop.example.com/?ttclid=E.C.P.tag', { 'pixel-id': 'C1', 'pixel-src': 'http://127.0.0.1:4000/pixel/events.js', 'cookie-days': '7' });
+    // the pixel script and the cookie wait for the next task, off the start-up path
+    await new Promise((resolve) => w.setTimeout(resolve, 0));
     const script = [...w.document.querySelectorAll('script')].find((s) => s.getAttribute('src'));
     expect(script!.getAttribute('src')).toBe('http://127.0.0.1:4000/pixel/events.js?sdkid=C1&lib=ttq');
     expect(Array.from(w.ttq)).toEqual([['page']]);
@@ -110,8 +112,9 @@ describe('dist/pixelpair.min.js', () => {
     expect(w.pixelpair.consent()).toMatchObject({ adUserData: 'granted', adPersonalization: 'denied', cmp: { name: 'tcf:5' } });
   });
 
-  it('data-meta-pixel-id / data-meta-pixel-src: Meta\'s Pixel beside TikTok\'s, the same event id, _fbc from the fbclid', () => {
+  it('data-meta-pixel-id / data-meta-pixel-src: Meta\'s Pixel beside TikTok\'s, the same event id, _fbc from the fbclid', async () => {
     const w = loadPage('https://shop.example.com/?fbclid=IwAR_tag', { 'pixel-id': 'C1', 'meta-pixel-id': '1000000000000001', 'meta-pixel-src': '/meta/fbevents.js', consent: 'manual' }) as any;
+    await new Promise((resolve) => w.setTimeout(resolve, 0)); // scripts are inserted on the next task
     const srcs = [...w.document.querySelectorAll('script')].map((s: any) => s.getAttribute('src')).filter(Boolean);
     expect(srcs.sort()).toEqual(['/meta/fbevents.js', 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C1&lib=ttq']);
     const queue = () => w.fbq.queue.map((args: any) => Array.from(args));
@@ -124,8 +127,9 @@ describe('dist/pixelpair.min.js', () => {
     expect(w._fbq).toBe(w.fbq);
   });
 
-  it('data-google-tag-id / -src / -conversions: the tag\'s conversion carries the same id; gclid kept', () => {
+  it('data-google-tag-id / -src / -conversions: the tag\'s conversion carries the same id; gclid kept', async () => {
     const w = loadPage('https://shop.example.com/?gclid=EAIaIQob-tag', { 'pixel-id': 'C1', 'google-tag-id': 'AW-1000000001', 'google-tag-src': '/google/gtag.js', 'google-conversions': 'Purchase:purchase,Lead:lead', consent: 'manual' }) as any;
+    await new Promise((resolve) => w.setTimeout(resolve, 0)); // scripts are inserted on the next task
     const srcs = [...w.document.querySelectorAll('script')].map((s: any) => s.getAttribute('src')).filter(Boolean);
     expect(srcs).toContain('/google/gtag.js?id=AW-1000000001');
     const layer = () => w.dataLayer.map((args: any) => Array.from(args)).filter((c: any) => c[0] !== 'js');
@@ -138,6 +142,25 @@ describe('dist/pixelpair.min.js', () => {
     ]);
     expect(Array.from(w.ttq).at(-1)).toEqual(['track', 'CompletePayment', { value: 5, currency: 'EUR' }, { event_id: id }]);
     expect(w.pixelpair.context().gclid).toBe('EAIaIQob-tag');
+  });
+
+  // a hostile window.pixelpair: the tag's top level raises nothing, and the page still gets the start-up work
+  const RECORD_ERRORS = `window.__errors = []; window.addEventListener('error', function (e) { window.__errors.push(String(e.error || e.message)); });`;
+  for (const [name, define] of [
+    ['a getter that throws', `Object.defineProperty(window, 'pixelpair', { get: function () { throw new Error('hostile'); }, configurable: true });`],
+    ['a Proxy that throws on every access', `window.pixelpair = new Proxy([], { get: function () { throw new Error('hostile'); } });`],
+    ['a setter that throws', `Object.defineProperty(window, 'pixelpair', { get: function () { return undefined; }, set: function () { throw new Error('hostile'); }, configurable: true });`],
+  ] as const) {
+    it(`window.pixelpair with ${name}: no page error, ttclid and first page view still happen`, () => {
+      const w = loadPage('https://shop.example.com/?ttclid=E.C.P.proxy', { 'pixel-id': 'C1' }, RECORD_ERRORS + define);
+      expect((w as any).__errors).toEqual([]);
+      expect(Array.from(w.ttq)).toEqual([['page']]);
+    });
+  }
+
+  it('the error recorder sees a top-level throw (the check above can fail)', () => {
+    const w = loadPage('https://shop.example.com/', {}, RECORD_ERRORS + `setTimeout(function () {}); throw new Error('control');`);
+    expect((w as any).__errors.join()).toContain('control');
   });
 
   it('never throws into the page when ttq.track throws', () => {

@@ -9,7 +9,11 @@ import { state } from './state.js';
 import { safe } from './log.js';
 
 /** `{ ...body, pixelpair: context() }`, for JSON requests (cart, checkout, lead). */
-export const withContext = <T extends object>(body?: T): T & { pixelpair: CapturedContext } => ({ ...(body as T), pixelpair: context() });
+export const withContext: <T extends object>(body?: T) => T & { pixelpair: CapturedContext } = /* @__PURE__ */ safe(
+  (body?: any) => ({ ...body, pixelpair: context() }),
+  // a body that throws when copied goes out as it is
+  (body?: any) => body,
+);
 
 /** Adds or updates the one hidden input core's contextToFields names (`pp_context`, the context as JSON) in a form. */
 export const addContextFields: (form: HTMLFormElement) => void = /* @__PURE__ */ safe((form: HTMLFormElement) => {

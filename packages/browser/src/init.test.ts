@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshApi, queuedCalls, recordingTtq, resetPage } from './test-helpers.js';
+import { freshApi, nextTask, queuedCalls, recordingTtq, resetPage } from './test-helpers.js';
 
 beforeEach(() => resetPage('https://shop.example.com/?ttclid=E.C.P.init'));
 
@@ -9,12 +9,14 @@ describe('init', () => {
     init({ pixelId: 'C1', pixelSrc: '/pixel/events.js' });
     expect(queuedCalls()).toEqual([['page']]);
     expect((window as any).ttq._o.C1).toEqual({});
+    await nextTask();
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('/pixel/events.js?sdkid=C1&lib=ttq');
   });
 
   it("defaults to TikTok's pixel script", async () => {
     const { init } = await freshApi();
     init({ pixelId: 'C1' });
+    await nextTask();
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C1&lib=ttq');
   });
 
@@ -39,6 +41,7 @@ describe('init', () => {
     const { init, context } = await freshApi();
     init({ cookieDays: '60', cookieDomain: 'shop.example.com' });
     expect(context().ttclid).toBe('E.C.P.init');
+    await nextTask();
     expect(document.cookie).toContain('ttclid=E.C.P.init');
   });
 
@@ -46,6 +49,7 @@ describe('init', () => {
     const { init } = await freshApi();
     init({ pixelId: 'C1' });
     init({ pixelId: 'C2' });
+    await nextTask();
     expect(document.querySelectorAll('script')).toHaveLength(1);
   });
 

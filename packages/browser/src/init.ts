@@ -5,7 +5,7 @@
  * apps, one page view per route change.
  */
 import { state } from './state.js';
-import { TAG, safe, warn } from './log.js';
+import { TAG, attempt, safe, warn } from './log.js';
 import { DEFAULT_PIXEL_SRC, loadPixel, ensureTtq, callPixel } from './pixel.js';
 import { listenTcf } from './tcf.js';
 import { listenConsentMode } from './consent-mode.js';
@@ -13,6 +13,7 @@ import { captureTtclid } from './ttclid.js';
 import { page, watchRoutes } from './page.js';
 import { resolveEventId } from './id.js';
 import { guard, platformsPage, type Platform } from './platforms/platform.js';
+import { flushClickIds } from './click-storage.js';
 
 export type ConsentSource = 'manual' | 'tcf' | 'gcm';
 
@@ -52,25 +53,33 @@ export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((optio
   state._domain = options.cookieDomain;
   state._collectUrl = options.collectUrl;
   state._sources = '' + sources;
+  // each step on its own: a hostile ttq, createElement or addEventListener costs only its step
   if (sources.length) {
-    // a consent mode: hold the Pixel (ttq.holdConsent() and a local queue) until a decision
-    ensureTtq();
+    // a consent mode: hold the Pixel (ttq.holdConsent() and a local queue) and click-id cookies until a decision
     state._hold = true;
+    attempt(ensureTtq);
     if (state._consent.adUserData === 'unknown') callPixel('holdConsent');
-    if (sources.includes('tcf') && !listenTcf()) addEventListener('load', listenTcf);
+    if (sources.includes('tcf')) attempt(() => listenTcf() || addEventListener('load', listenTcf));
     if (sources.includes('gcm')) listenConsentMode();
   }
   // after the consent hold (and a decision the CMP already had), so each platform's consent
   // default precedes its init
   // one platform instead of a list works too; holes (a conditional `cond && metaPixel(…)`) are skipped
-  state._platforms = ([] as Platform[]).concat(options.platforms || []).filter(Boolean);
+  attempt(() => {
+    state._platforms = ([] as Platform[]).concat(options.platforms || []).filter(Boolean);
+  });
   for (const platform of state._platforms) guard(platform, (p) => p.load());
   // the first page view captures the click ids itself; without one (the page's own ttq
   // sent it), capture here, and the platforms pixelpair loaded still get theirs
-  if (pixelId && loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, spa ? { historyObserver: false } : {})) page();
+  if (pixelId && attempt(() => loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, spa ? { historyObserver: false } : {})) !== false) page();
   else {
     captureTtclid();
     platformsPage(resolveEventId());
   }
+  // click-id cookies wait for the next task; a page that leaves at once writes them on its way out
+  attempt(() => {
+    document.addEventListener('visibilitychange', flushClickIds);
+    addEventListener('pagehide', flushClickIds);
+  });
   if (spa) watchRoutes();
 });

@@ -30,7 +30,8 @@ export function warn(...args: unknown[]): void {
 
 /**
  * Wraps a public entry so nothing it does can throw into the page: an error is warned
- * about and `fallback` (called with the same arguments) answers instead.
+ * about and `fallback` (called with the same arguments) answers instead; a fallback that
+ * throws too (the page broke what it relies on) answers undefined.
  */
 export function safe<A extends unknown[], R>(fn: (...args: A) => R, fallback?: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
@@ -38,10 +39,33 @@ export function safe<A extends unknown[], R>(fn: (...args: A) => R, fallback?: (
       return fn(...args);
     } catch (e) {
       warn(e);
-      return fallback?.(...args) as R;
+      try {
+        return fallback?.(...args) as R;
+      } catch {
+        return undefined as R;
+      }
     }
   };
 }
 
-/** ISO-8601 now, for capture and decision times. */
-export const now = (): string => new Date().toISOString();
+/** Runs one step on its own: a throw is warned about and costs only this step (undefined). */
+export function attempt<R>(fn: () => R): R | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    warn(e);
+  }
+}
+
+/**
+ * ISO-8601 now, for capture and decision times. A page that broke Date.prototype.toISOString
+ * gets the RFC 7231 form (Date.parse reads it; the server bounds these strings at 40).
+ */
+export function now(): string {
+  const d = new Date();
+  try {
+    return d.toISOString();
+  } catch {
+    return attempt(() => d.toUTCString()) || '';
+  }
+}

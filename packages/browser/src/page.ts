@@ -6,6 +6,7 @@
 import { captureTtclid } from './ttclid.js';
 import { send } from './pixel.js';
 import { state } from './state.js';
+import { attempt } from './log.js';
 import { resolveEventId } from './id.js';
 import { platformsPage } from './platforms/platform.js';
 import type { TrackOptions } from './track.js';
@@ -44,12 +45,15 @@ export function watchRoutes(): void {
   const schedule = () => {
     pending = pending || setTimeout(check);
   };
+  // each piece on its own, so a hostile addEventListener or a frozen history costs only itself
   for (const name of ['pushState', 'replaceState'] as const) {
-    const original = history[name];
-    history[name] = function (this: History) {
-      original.apply(this, arguments as any);
-      schedule();
-    };
+    attempt(() => {
+      const original = history[name];
+      history[name] = function (this: History) {
+        original.apply(this, arguments as any);
+        schedule();
+      };
+    });
   }
-  addEventListener('popstate', schedule);
+  attempt(() => addEventListener('popstate', schedule));
 }

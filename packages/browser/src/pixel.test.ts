@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { queuedCalls, recordingTtq, resetPage } from './test-helpers.js';
+import { queuedCalls, recordingTtq, resetPage, nextTask } from './test-helpers.js';
 
 async function fresh() {
   vi.resetModules();
@@ -36,6 +36,8 @@ describe('loadPixel', () => {
     expect(ttq._o.C123).toEqual({ historyObserver: false });
     expect(ttq._i.C123._u).toBe('http://127.0.0.1:4000/pixel/events.js');
     expect(typeof ttq._t.C123).toBe('number');
+    expect(document.head.querySelector('script'), 'inserted on the next task, off the start-up path').toBeNull();
+    await nextTask();
     const script = document.head.querySelector('script')!;
     expect(script.getAttribute('src')).toBe('http://127.0.0.1:4000/pixel/events.js?sdkid=C123&lib=ttq');
     expect(script.async).toBe(true);
@@ -45,12 +47,14 @@ describe('loadPixel', () => {
     const { loadPixel, ensureTtq } = await fresh();
     ensureTtq()._i = { C123: [] };
     expect(loadPixel('C123', 'https://analytics.tiktok.com/i18n/pixel/events.js', {})).toBe(false);
+    await nextTask();
     expect(document.querySelectorAll('script')).toHaveLength(0);
   });
 
   it('appends sdkid with & when the script URL already has a query', async () => {
     const { loadPixel } = await fresh();
     loadPixel('C1', '/pixel/events.js?v=2', {});
+    await nextTask();
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('/pixel/events.js?v=2&sdkid=C1&lib=ttq');
   });
 });

@@ -4,7 +4,7 @@
  * Every call goes through `send`, which applies the consent decision.
  */
 import { state } from './state.js';
-import { TAG, warn } from './log.js';
+import { TAG, attempt, warn } from './log.js';
 
 /** TikTok's pixel script; tests and the demo point `pixelSrc` at the local stand-in. */
 export const DEFAULT_PIXEL_SRC = 'https://analytics.tiktok.com/i18n/pixel/events.js';
@@ -27,11 +27,13 @@ export function callPixel(method: string, args: unknown[] = []): void {
   }
 }
 
-/** The consent gate: send when allowed, hold while undecided in a consent mode, drop when denied. */
+/** The consent gate: send when allowed, hold while undecided in a consent mode, drop when denied; never throws. */
 export function send(method: string, args: unknown[] = []): void {
   const decision = state._consent.adUserData;
+  const queue = state._queue;
+  // indexed writes, not push: a page can replace Array.prototype.push
   if (decision === 'unknown' && state._hold) {
-    if (state._queue.length < MAX_HELD) state._queue.push([method, args]);
+    if (queue.length < MAX_HELD) queue[queue.length] = [method, args];
   } else if (decision !== 'denied') callPixel(method, args);
 }
 
@@ -42,10 +44,26 @@ export function ensureTtq(): Ttq {
     const ttq: Ttq = (w.ttq = []);
     w.TiktokAnalyticsObject = 'ttq';
     ttq.methods = METHODS;
-    for (const method of METHODS) ttq[method] = (...args: unknown[]) => { ttq.push([method, ...args]); };
+    for (const method of METHODS) ttq[method] = (...args: unknown[]) => { ttq[ttq.length] = [method, ...args]; };
   }
   return w.ttq;
 }
+
+/**
+ * Inserting the script costs Chromium a round trip to start the fetch (about 2 ms of
+ * start-up), so it waits for the next task; the base-code queue keeps every call meanwhile.
+ * A throwing createElement or appendChild costs only the script: the queue still fills.
+ */
+export const injectScript = (src: string): void => {
+  setTimeout(() =>
+    attempt(() => {
+      const script = document.createElement('script');
+      script.async = true;
+      script.src = src;
+      document.head.appendChild(script);
+    }),
+  );
+};
 
 /**
  * Loads the pixel for `pixelId` the way TikTok's `ttq.load` does, unless the page's base
@@ -58,9 +76,6 @@ export function loadPixel(pixelId: string, src: string, options: object): boolea
   (loaded[pixelId] = [] as Ttq)._u = src;
   (ttq._t = ttq._t || {})[pixelId] = +new Date();
   (ttq._o = ttq._o || {})[pixelId] = options;
-  const script = document.createElement('script');
-  script.async = true;
-  script.src = src + (src.includes('?') ? '&' : '?') + 'sdkid=' + encodeURIComponent(pixelId) + '&lib=ttq';
-  document.head.appendChild(script);
+  injectScript(src + (src.includes('?') ? '&' : '?') + 'sdkid=' + encodeURIComponent(pixelId) + '&lib=ttq');
   return true;
 }

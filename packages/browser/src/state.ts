@@ -5,7 +5,7 @@
  * keep `_` for internal names only (TikTok's ttq fields `_i`, `_t`, `_o`, `_u` are one letter
  * and excluded).
  */
-import { UNKNOWN_CONSENT, DEFAULT_TTCLID_DAYS, type ConsentState } from '@pixelpair/core';
+import { UNKNOWN_CONSENT, DEFAULT_TTCLID_DAYS, type ConsentState, type ConsentValue } from '@pixelpair/core';
 import type { Platform } from './platforms/platform.js';
 
 /** A Pixel call waiting for a consent decision: method name and its arguments. */
@@ -15,6 +15,8 @@ export interface State {
   _consent: ConsentState;
   /** True when a consent mode was configured: Pixel calls wait for a decision. */
   _hold?: boolean;
+  /** Storage consent (writing click ids on the device); only asked in a consent mode. */
+  _storage?: ConsentValue;
   /** Calls made while held, with their original event_ids; released on grant, dropped on deny. */
   _queue: PixelCall[];
   /** The other platforms' pixels (Meta, Google) from `init({ platforms })`. */

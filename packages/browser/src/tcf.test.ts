@@ -21,12 +21,13 @@ const purposes = (ids: number[], interests: number[] = []) => ({
 beforeEach(() => resetPage('https://shop.example.de/'));
 
 describe('fromTcData', () => {
-  it('maps purposes 1+7 to adUserData and 3+4 to adPersonalization', () => {
+  it('maps purposes 1+7 to adUserData, 3+4 to adPersonalization and 1 to adStorage', () => {
     expect(fromTcData({ gdprApplies: true, cmpId: 7, cmpVersion: 2, purpose: purposes([1, 3, 4, 7]) })).toEqual({
-      adUserData: true, adPersonalization: true, cmp: { name: 'tcf:7', version: '2' },
+      adUserData: true, adPersonalization: true, adStorage: true, cmp: { name: 'tcf:7', version: '2' },
     });
-    expect(fromTcData({ gdprApplies: true, purpose: purposes([1, 7]) })).toMatchObject({ adUserData: true, adPersonalization: false });
-    expect(fromTcData({ gdprApplies: true, purpose: purposes([3, 4]) })).toMatchObject({ adUserData: false, adPersonalization: true });
+    expect(fromTcData({ gdprApplies: true, purpose: purposes([1, 7]) })).toMatchObject({ adUserData: true, adPersonalization: false, adStorage: true });
+    expect(fromTcData({ gdprApplies: true, purpose: purposes([3, 4]) })).toMatchObject({ adUserData: false, adPersonalization: true, adStorage: false });
+    expect(fromTcData({ gdprApplies: true, purpose: purposes([7]) })).toMatchObject({ adStorage: false });
   });
 
   it('accepts legitimate interest for purpose 7 only', () => {

@@ -2,7 +2,8 @@
  * IAB TCF v2 adapter (`__tcfapi('addEventListener', 2, cb)`). Purposes map as:
  * - adUserData ← purpose 1 (store/access information on a device) and purpose 7
  *   (measure advertising performance; consent or legitimate interest);
- * - adPersonalization ← purposes 3 and 4 (create / use a personalised-ads profile).
+ * - adPersonalization ← purposes 3 and 4 (create / use a personalised-ads profile);
+ * - adStorage (writing click-id cookies) ← purpose 1.
  * When GDPR does not apply (`gdprApplies: false`) both are granted. The CMP is recorded
  * as `tcf:<cmpId>` with its cmpVersion. Decisions arrive on `tcloaded` and
  * `useractioncomplete`; `cmpuishown` and failed callbacks leave the state as it is.
@@ -27,6 +28,7 @@ export function fromTcData(data: TcData) {
   return {
     adUserData: free || !!(given[1] && (given[7] || interest[7])),
     adPersonalization: free || !!(given[3] && given[4]),
+    adStorage: free || !!given[1],
     cmp: { name: 'tcf:' + data.cmpId, version: '' + data.cmpVersion },
   };
 }

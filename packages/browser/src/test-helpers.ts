@@ -102,3 +102,6 @@ export function watchCookies(): string[] {
   });
   return writes;
 }
+
+/** Waits one task: click-id cookies and the pixel script are written / inserted off the start-up path. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

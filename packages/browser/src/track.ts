@@ -14,13 +14,17 @@ export interface TrackOptions {
   eventId?: string;
 }
 
-export function track(event: string, properties?: Record<string, unknown>, options?: TrackOptions): string {
-  const id = resolveEventId(options?.eventId);
-  send('track', [event, properties || {}, { event_id: id }]);
-  // the same id on every other platform's pixel (init's platforms), through the same consent gate
-  toPlatforms((platform) => platform.track(event, id, properties || {}));
-  return id;
-}
+/** Guarded like every entry: with hostile options (a throwing getter) it still answers a random id. */
+export const track: (event: string, properties?: Record<string, unknown>, options?: TrackOptions) => string = /* @__PURE__ */ safe(
+  (event: string, properties?: Record<string, unknown>, options?: TrackOptions): string => {
+    const id = resolveEventId(options?.eventId);
+    send('track', [event, properties || {}, { event_id: id }]);
+    // the same id on every other platform's pixel (init's platforms), through the same consent gate
+    toPlatforms((platform) => platform.track(event, id, properties || {}));
+    return id;
+  },
+  () => resolveEventId(),
+);
 
 export interface IdentifyInput {
   email?: string;

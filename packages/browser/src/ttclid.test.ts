@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetPage, watchCookies } from './test-helpers.js';
+import { nextTask, resetPage, watchCookies } from './test-helpers.js';
 
 async function fresh() {
   const { vi } = await import('vitest');
@@ -17,6 +17,7 @@ describe('captureTtclid', () => {
     resetPage('https://shop.example.com/?ttclid=E.C.P.landing&utm_source=tiktok');
     const { captureTtclid, currentTtclid } = await fresh();
     captureTtclid();
+    await nextTask();
     expect(document.cookie).toContain('ttclid=E.C.P.landing');
     expect(currentTtclid()).toBe('E.C.P.landing');
   });
@@ -34,9 +35,11 @@ describe('captureTtclid', () => {
   it('replaces an older click id with a newer landing', async () => {
     resetPage('https://shop.example.com/?ttclid=old');
     (await fresh()).captureTtclid();
+    await nextTask();
     (window as any).happyDOM.setURL('https://shop.example.com/?ttclid=new');
     const { captureTtclid, currentTtclid } = await fresh();
     captureTtclid();
+    await nextTask();
     expect(currentTtclid()).toBe('new');
     expect(document.cookie.match(/ttclid=/g)).toHaveLength(1);
   });
@@ -79,6 +82,7 @@ describe('captureTtclid', () => {
     const native = Object.getOwnPropertyDescriptor(proto, 'cookie')!;
     Object.defineProperty(document, 'cookie', { configurable: true, get: () => (reads++, native.get!.call(document)), set: (v: string) => native.set!.call(document, v) });
     captureTtclid();
+    await nextTask();
     expect(reads).toBe(0);
     delete (document as any).cookie;
     expect(document.cookie).toContain('ttclid=E.C.P.fast');
@@ -90,6 +94,7 @@ describe('captureTtclid', () => {
     const writes = watchCookies();
     state._days = 90;
     captureTtclid();
+    await nextTask();
     const write = writes.find((w) => w.startsWith('ttclid=E.C.P.days'))!;
     expect(Math.round((Date.parse(/expires=([^;]+)/.exec(write)![1]!) - Date.now()) / 86_400_000)).toBe(90);
   });

@@ -1,15 +1,15 @@
 /**
  * The TikTok click id: taken from the landing URL, or from a same-site referrer when a
  * redirect lost it, and kept in core's first-party `ttclid` cookie (30 days by default).
- * A later landing with a new ttclid replaces the old one.
+ * A later landing with a new ttclid replaces the old one. In a consent mode the cookie waits
+ * for the storage consent (click-storage.ts); the id is in context() from the start.
  */
-import { TTCLID_COOKIE, TTCLID_PARAM } from '@pixelpair/core';
+import { TTCLID_COOKIE, TTCLID_PARAM, isClickId } from '@pixelpair/core';
 import { state } from './state.js';
 import { safe } from './log.js';
-import { readCookie, siteDomain, writeCookie } from './cookies.js';
+import { readCookie, siteDomain } from './cookies.js';
+import { storeClickId } from './click-storage.js';
 
-/** A ttclid worth keeping: bounded, no whitespace or cookie separators. */
-const CLICK_ID = /^[^\s;,"\\]{1,500}$/;
 
 /** Reads the landing URL (then a same-site referrer) and persists a new click id; never throws. */
 export const captureTtclid: () => void = /* @__PURE__ */ safe(() => {
@@ -21,11 +21,13 @@ export const captureTtclid: () => void = /* @__PURE__ */ safe(() => {
     // same host, or under the site's cookie domain (shop. → checkout.)
     if (found && !('.' + referrer.hostname).endsWith('.' + (state._domain || siteDomain() || location.hostname))) found = null;
   }
-  if (found && CLICK_ID.test(found)) {
+  // core's click-id rule, the same one the server's hand-off applies: a ttclid it would refuse
+  // (a separator, a phone number) is never kept, so it cannot sink a hand-off later
+  if (isClickId(found)) {
     state._ttclid = found;
-    // written without reading first: in Chromium a document.cookie read is a synchronous
-    // round trip to the network process, the costliest step of start-up
-    writeCookie(TTCLID_COOKIE, found, state._days, state._domain);
+    // written without reading first (a document.cookie read is a synchronous round trip in
+    // Chromium), after the storage consent and off the start-up path
+    storeClickId(TTCLID_COOKIE, found, state._days);
   }
 });
 

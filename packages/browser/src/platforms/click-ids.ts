@@ -1,10 +1,8 @@
 /**
- * Platform click ids from the landing URL, and the one function that keeps them as
- * first-party cookies (so storage-consent gating has a single place to go).
+ * Platform click ids from the landing URL; they are kept as first-party cookies through
+ * click-storage's one door, so they wait for storage consent like the ttclid.
  */
 import { isClickId } from '@pixelpair/core';
-import { state } from '../state.js';
-import { writeCookie } from '../cookies.js';
 
 /** The landing URL's `name` parameter when core's isClickId accepts it (verbatim: fbclid is case-sensitive). */
 export function landingParam(name: string): string | undefined {
@@ -12,7 +10,5 @@ export function landingParam(name: string): string | undefined {
   return isClickId(value) ? value : undefined;
 }
 
-/** Every platform click-id cookie write goes through here. */
-export function storeClickId(cookie: string, value: string, days: number): void {
-  writeCookie(cookie, value, days, state._domain);
-}
+/** Every platform click-id cookie write goes through the same storage-consent door as the ttclid. */
+export { storeClickId } from '../click-storage.js';

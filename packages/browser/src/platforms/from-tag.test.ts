@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshModules, resetPage } from '../test-helpers.js';
+import { nextTask, freshModules, resetPage } from '../test-helpers.js';
 
-beforeEach(() => resetPage('https://shop.example.com/'));
+// a task first: the previous test's deferred script inserts land before the page is reset
+beforeEach(async () => {
+  await nextTask();
+  resetPage('https://shop.example.com/');
+});
 
 async function fromTag(attributes: Record<string, string>) {
   await freshModules();
@@ -21,6 +25,7 @@ describe('platformsFromTag (script-tag attributes)', () => {
     expect(rest).toEqual([]);
     expect(meta!.id).toBe('meta');
     meta!.load();
+    await nextTask(); // scripts are inserted on the next task
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('/meta/fbevents.js');
     expect(Array.from((window as any).fbq.queue[0])).toEqual(['init', '1000000000000001']);
   });
@@ -29,6 +34,7 @@ describe('platformsFromTag (script-tag attributes)', () => {
     const platforms = await fromTag({ 'google-tag-id': 'AW-1000000001', 'google-tag-src': '/google/gtag.js', 'google-conversions': 'Purchase:purchase, Lead:lead', 'meta-pixel-id': '1' });
     expect(platforms.map((p) => p.id)).toEqual(['meta', 'google']);
     platforms[1]!.load();
+    await nextTask(); // scripts are inserted on the next task
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('/google/gtag.js?id=AW-1000000001');
     platforms[1]!.track('CompletePayment', 'ord_1', { value: 9, currency: 'EUR' });
     expect(Array.from((window as any).dataLayer.at(-1))).toEqual(['event', 'conversion', { send_to: 'AW-1000000001/purchase', transaction_id: 'ord_1', value: 9, currency: 'EUR' }]);

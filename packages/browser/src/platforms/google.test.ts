@@ -1,11 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshApi, recordingFbq, recordingTtq, resetPage } from '../test-helpers.js';
+import { freshApi, nextTask, recordingFbq, recordingTtq, resetPage } from '../test-helpers.js';
 
 const TAG = 'AW-1000000001';
 const CONVERSIONS = { Purchase: 'purchase', Lead: 'lead' };
 const w = window as any;
 
-beforeEach(() => resetPage('https://shop.example.com/'));
+// a task first: the previous test's deferred script inserts land before the page is reset
+beforeEach(async () => {
+  await nextTask();
+  resetPage('https://shop.example.com/');
+});
 
 /** What the tag was asked, from the dataLayer (gtag pushes its `arguments`); `js`'s date left as a type. */
 const layer = (): unknown[][] => w.dataLayer.map((args: ArrayLike<unknown>) => Array.from(args).map((a) => (a instanceof Date ? 'Date' : a)));
@@ -15,6 +19,7 @@ describe('googleTag: loading', () => {
   it("defines dataLayer and gtag as Google's snippet does, loads gtag.js?id=, then js and config", async () => {
     const { init, googleTag } = await freshApi();
     init({ platforms: [googleTag({ tagId: TAG, conversions: CONVERSIONS })] });
+    await nextTask(); // scripts are inserted on the next task
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('https://www.googletagmanager.com/gtag/js?id=AW-1000000001');
     expect(layer()).toEqual([['js', 'Date'], ['config', TAG]]);
     // gtag.js reads `arguments` objects, not arrays
@@ -24,6 +29,7 @@ describe('googleTag: loading', () => {
   it('loads from src, and with the page\'s own gtag only adds its config', async () => {
     let api = await freshApi();
     api.init({ platforms: [api.googleTag({ tagId: TAG, src: '/google/gtag.js?v=1' })] });
+    await nextTask(); // scripts are inserted on the next task
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('/google/gtag.js?v=1&id=AW-1000000001');
     resetPage('https://shop.example.com/');
     const own: unknown[][] = [];
@@ -31,6 +37,7 @@ describe('googleTag: loading', () => {
     api = await freshApi();
     api.init({ platforms: [api.googleTag({ tagId: TAG })] });
     expect(own).toEqual([['config', TAG]]);
+    await nextTask(); // scripts are inserted on the next task
     expect(document.querySelectorAll('script')).toHaveLength(0);
   });
 });
@@ -119,6 +126,7 @@ describe('googleTag: click ids', () => {
     init({ platforms: [googleTag({ tagId: TAG })] });
     expect(context()).toMatchObject({ gclid: 'EAIaIQobChMI-Xy_z', wbraid: 'WbR4id' });
     expect(context().gbraid).toBeUndefined();
+    await nextTask(); // cookie writes wait for the next task (off the start-up path)
     expect(document.cookie).toContain('_pp_gclid=EAIaIQobChMI-Xy_z');
     expect(document.cookie).toContain('_pp_wbraid=WbR4id');
   });

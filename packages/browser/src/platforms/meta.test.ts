@@ -1,10 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freshApi, recordingFbq, recordingTtq, resetPage, watchCookies } from '../test-helpers.js';
+import { freshApi, nextTask, recordingFbq, recordingTtq, resetPage, watchCookies } from '../test-helpers.js';
 
 const PIXEL = '1000000000000001';
 const w = window as any;
 
-beforeEach(() => resetPage('https://shop.example.com/'));
+// a task first: the previous test's deferred script inserts land before the page is reset
+beforeEach(async () => {
+  await nextTask();
+  resetPage('https://shop.example.com/');
+});
 
 /** The calls Meta's base-code queue collected (each an argument list). */
 const fbqQueue = (): unknown[][] => w.fbq.queue.map((args: ArrayLike<unknown>) => Array.from(args));
@@ -16,6 +20,7 @@ describe('metaPixel: loading', () => {
     expect(typeof w.fbq).toBe('function');
     expect(w._fbq).toBe(w.fbq);
     expect([w.fbq.loaded, w.fbq.version]).toEqual([true, '2.0']);
+    await nextTask(); // scripts are inserted on the next task
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('https://connect.facebook.net/en_US/fbevents.js');
     const queue = fbqQueue();
     expect(queue[0]).toEqual(['init', PIXEL]);
@@ -26,6 +31,7 @@ describe('metaPixel: loading', () => {
   it('loads from pixelSrc, and hands the queue to fbevents.js once it sets callMethod', async () => {
     const { init, track, metaPixel } = await freshApi();
     init({ platforms: [metaPixel({ pixelId: PIXEL, pixelSrc: '/meta/fbevents.js' })] });
+    await nextTask(); // scripts are inserted on the next task
     expect(document.head.querySelector('script')!.getAttribute('src')).toBe('/meta/fbevents.js');
     const live: unknown[][] = [];
     w.fbq.callMethod = (...args: unknown[]) => live.push(args);
@@ -52,7 +58,8 @@ describe('metaPixel: loading', () => {
     const calls = recordingFbq();
     const { init, metaPixel } = await freshApi();
     init({ platforms: [metaPixel({ pixelId: PIXEL })] });
-    expect(document.querySelectorAll('script')).toHaveLength(0);
+    await nextTask(); // scripts are inserted on the next task
+    expect([...document.querySelectorAll('script')].map((s) => s.getAttribute('src'))).toEqual([]);
     expect(calls[0]).toEqual(['init', PIXEL]);
   });
 });
@@ -170,6 +177,7 @@ describe('metaPixel: fbclid → _fbc, _fbp', () => {
     expect(+ms!).toBeGreaterThanOrEqual(before);
     expect(+ms!).toBeLessThanOrEqual(Date.now());
     expect(fbclid).toBe('IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMgk');
+    await nextTask(); // cookie writes wait for the next task (off the start-up path)
     const write = writes.find((c) => c.startsWith('_fbc=fb.'))!;
     expect(write).toContain('domain=example.com');
     const expires = Date.parse(/expires=([^;]+)/.exec(write)![1]!);

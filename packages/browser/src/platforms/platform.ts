@@ -63,12 +63,8 @@ export function platformsDecided(decision: ConsentState): void {
 }
 
 /** Adds an async <script> for a pixel's library. */
-export function loadScript(src: string): void {
-  const script = document.createElement('script');
-  script.async = true;
-  script.src = src;
-  document.head.appendChild(script);
-}
+/** The platforms' scripts load like TikTok's: inserted on the next task, off the start-up path. */
+export { injectScript as loadScript } from '../pixel.js';
 
 /** `granted` only when granted: an undecided signal is passed to a pixel as denied. */
 export const grantedOrDenied = (value: string): 'granted' | 'denied' => (value === 'granted' ? value : 'denied');
