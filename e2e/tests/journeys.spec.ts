@@ -1,39 +1,17 @@
 /**
- * Issue 6: the six journeys, each asserting on what the local TikTok stand-in recorded.
+ * Issue 6: the six journeys, each asserting on what the local TikTok stand-in recorded; issues
+ * 9 and 10: the same journeys prove the Meta pairs (fbq ↔ Conversions API) and the Google pairs
+ * (the tag's conversion ↔ Data Manager) beside TikTok's, from the Meta and Google stand-ins'
+ * records.
  */
-import { startDemo } from '@pixelpair/demo-store';
+import { LOCAL_GOOGLE_CONVERSIONS, LOCAL_GOOGLE_TAG_ID, LOCAL_META_PIXEL_ID, startDemo } from '@pixelpair/demo-store';
 import { expect, test } from './support/fixtures.js';
-import { checkAllPairs } from './support/check-pair.js';
-import { buyOne } from './support/buy.js';
-import { chooseConsent, firedEvents, PIXEL_SCRIPT, search, submitLead } from './support/journey.js';
+import { checkAllGooglePairs, checkAllMetaPairs, checkAllPairs, checkGooglePair, checkMetaPair } from './support/check-pair.js';
+import { buyOne, clickId } from './support/buy.js';
+import { chooseConsent, firedEvents, META_PIXEL_SCRIPT, PIXEL_SCRIPT, submitLead } from './support/journey.js';
 import { eventually } from './support/eventually.js';
 import { createRecords } from './support/records.js';
-import type { Records } from './support/records.js';
-
-const HEX64 = /^[0-9a-f]{64}$/;
-const ALL_EVENTS = ['AddToCart', 'CompletePayment', 'InitiateCheckout', 'Search', 'SubmitForm', 'ViewContent'];
-
-/** Shop, pay, search and ask for a fitting: every kind of event the demo has. */
-async function fullJourney(page: Parameters<typeof buyOne>[0], demo: Parameters<typeof buyOne>[1], consent: 'accept' | 'reject') {
-  const bought = await buyOne(page, demo, { consent });
-  const searched = await search(page, demo.urls.store, 'trail');
-  const { leadId, lead } = await submitLead(page, demo.urls.store, 'Runner.Lead@Example.com');
-  const ids: Array<[string, string]> = [
-    ['ViewContent', bought.view.eventId],
-    ['AddToCart', bought.addEventId],
-    ['InitiateCheckout', bought.checkout.eventId],
-    ['CompletePayment', bought.purchase.eventId],
-    ['Search', searched.eventId],
-    ['SubmitForm', lead.eventId],
-  ];
-  return { ...bought, leadId, ids };
-}
-
-const serverTwins = (records: Records, ids: Array<[string, string]>) =>
-  eventually(() => {
-    const found = ids.map(([event, id]) => records.serverEvent(event, id));
-    return found.every(Boolean) ? found.map((e) => e!) : undefined;
-  }, `server copies of ${ids.map(([e]) => e).join(', ')}`);
+import { ALL_EVENTS, fbcOf, fullJourney, GOOGLE_SETTINGS, HEX64, list, META_EVENTS, META_NAME, metaTwins, serverTwins, sha256 } from './support/full-journey.js';
 
 test('journey 1 — ttclid and consent accepted: every browser event has a server twin carrying ttclid, ttp, ip, user agent and the strong keys collected', async ({ page, demo, records }) => {
   const journey = await fullJourney(page, demo, 'accept');
@@ -57,6 +35,27 @@ test('journey 1 — ttclid and consent accepted: every browser event has a serve
   expect(lead.keys).toMatchObject({ email: true });
   expect(lead.body!.user!.email).toMatch(HEX64);
   expect(records.requests().every((r) => r.code === 0), 'every Events API request accepted').toBe(true);
+
+  // Meta, beside TikTok: every fbq fire has its Conversions API twin (same eventID, Meta's name, same pixel).
+  const capi = await metaTwins(records, journey.ids);
+  await eventually(() => records.meta.sentFires().filter((c) => c.event !== 'PageView').length >= journey.ids.length, 'every fbq fire');
+  const metaPairs = checkAllMetaPairs(records.meta.sentFires(), records.meta.serverEvents());
+  expect(metaPairs.map((p) => p.event).sort()).toEqual(META_EVENTS);
+  expect(metaPairs.filter((p) => !p.check.ok), 'fbq fires without a matching Conversions API twin').toEqual([]);
+  expect(records.meta.sentFires().filter((c) => c.event === 'PageView').length, "Meta's PageView on the pages").toBeGreaterThan(0);
+  expect(new Set(records.meta.sentFires().map((c) => c.pixelId))).toEqual(new Set([LOCAL_META_PIXEL_ID]));
+  const userAgent = await page.evaluate(() => navigator.userAgent);
+  for (const twin of capi) {
+    expect(twin.fbc, `${twin.event} ${twin.eventId}: fbc from the landing fbclid`).toMatch(fbcOf(journey.fbclid));
+    expect(twin.body!.user_data, `${twin.event} ${twin.eventId}`).toMatchObject({ client_ip_address: '127.0.0.1', client_user_agent: userAgent });
+  }
+  // Meta's rules: email trimmed and lower-cased; phone as digits with the country code, no "+".
+  const metaPurchase = capi.find((t) => t.event === 'Purchase')!;
+  expect(list(metaPurchase.body!.user_data.em)).toEqual([sha256('alice.buyer@example.com')]);
+  expect(list(metaPurchase.body!.user_data.ph)).toEqual([sha256('491701234567')]);
+  expect(list(capi.find((t) => t.event === 'Lead')!.body!.user_data.em)).toEqual([sha256('runner.lead@example.com')]);
+  expect(capi.find((t) => t.event === 'ViewContent')!.keys, 'no contact data before the shopper gave it').toMatchObject({ em: false, ph: false });
+  expect(records.meta.serverEvents().length, 'one Conversions API copy per action').toBe(journey.ids.length);
 });
 
 test('journey 2 — consent rejected: the pixel is revoked and the server twins carry no email, phone or external_id', async ({ page, demo, records }) => {
@@ -69,6 +68,17 @@ test('journey 2 — consent rejected: the pixel is revoked and the server twins 
     expect(twin.body!.user ?? {}).not.toHaveProperty('email');
     expect(twin.limitedDataUse, 'ad_personalization denied').toBe(true);
   }
+
+  // Meta: fbq is revoked, nothing reaches Meta from the browser, and every CAPI copy still arrives without identifiers.
+  const capi = await metaTwins(records, journey.ids);
+  expect(records.meta.pixelCalls().some((c) => c.method === 'consent' && c.options?.action === 'revoke'), "fbq('consent', 'revoke')").toBe(true);
+  expect(records.meta.pixelCalls().some((c) => c.method === 'consent' && c.options?.action === 'grant'), 'never granted').toBe(false);
+  expect(records.meta.sentFires(), 'no fbq fire reached Meta').toEqual([]);
+  for (const twin of capi) {
+    expect(twin.keys, `${twin.event} ${twin.eventId}`).toMatchObject({ em: false, ph: false, external_id: false, fbc: false, fbp: false });
+    expect(twin.body!.user_data, 'only the device context a website event needs').not.toHaveProperty('em');
+    expect(twin.optOut, 'ad_personalization denied').toBe(true);
+  }
 });
 
 test('journey 3 — Pixel blocked: the server copies still arrive with ttclid and their event_ids', async ({ page, demo, records }) => {
@@ -78,6 +88,22 @@ test('journey 3 — Pixel blocked: the server copies still arrive with ttclid an
   for (const twin of twins) expect(twin.ttclid, `${twin.event} ${twin.eventId}`).toBe(journey.ttclid);
   expect(twins.find((t) => t.event === 'CompletePayment')!.eventId).toBe(`ord_${journey.orderId}_complete_payment`);
   expect(records.pixelCalls(), 'the Pixel never loaded').toEqual([]);
+});
+
+test("journey 3, Meta — Meta's pixel script blocked: the Conversions API copies still arrive with their event ids and fbc, and TikTok's pairs are whole", async ({ page, demo, records }) => {
+  let blocked = 0;
+  await page.route(META_PIXEL_SCRIPT, (route) => { blocked++; return route.abort('blockedbyclient'); });
+  const journey = await fullJourney(page, demo, 'accept');
+  const capi = await metaTwins(records, journey.ids);
+  expect(blocked, 'the pages asked for fbevents.js').toBeGreaterThan(0);
+  expect(capi.map((t) => [t.event, t.eventId])).toEqual(journey.ids.map(([event, id]) => [META_NAME[event], id]));
+  for (const twin of capi) expect(twin.fbc, `${twin.event} ${twin.eventId}`).toMatch(fbcOf(journey.fbclid));
+  expect(capi.find((t) => t.event === 'Purchase')!.eventId).toBe(`ord_${journey.orderId}_complete_payment`);
+  expect(records.meta.pixelCalls(), 'fbq never loaded').toEqual([]);
+  // The other platforms do not depend on Meta's script.
+  await serverTwins(records, journey.ids);
+  await eventually(() => records.sentTracks().length >= journey.ids.length, 'every TikTok pixel copy');
+  expect(checkAllPairs(records.sentTracks(), records.serverEvents()).filter((p) => !p.check.ok)).toEqual([]);
 });
 
 test('journey 4 — payment redirect through another origin: ttclid and the event_id survive', async ({ page, demo, records }) => {
@@ -187,5 +213,79 @@ test('event names are configurable: Purchase and Lead pair exactly like Complete
     expect(pairs.map((p) => p.event)).toEqual(expect.arrayContaining(['Purchase', 'Lead']));
   } finally {
     await current.close();
+  }
+});
+
+/** A Gmail shopper, so Google's own email rule (dots and +suffix dropped, for Gmail only) shows beside Meta's and TikTok's. */
+const GMAIL_BUYER = { email: ' Alice.Buyer+Runs@GMail.com ', phone: '+49 170 1234567', country: 'DE' };
+
+test('three pairs — the purchase: ttq event_id, fbq eventID and the tag transaction_id are the three server copies\' id; the Google copy carries the landing gclid, Google-hashed email and phone, and consent granted', async ({ page, demo, records }) => {
+  const journey = await fullJourney(page, demo, 'accept', { buyer: GMAIL_BUYER });
+  const id = `ord_${journey.orderId}_complete_payment`;
+  expect(journey.purchase.eventId).toBe(id);
+  const ttq = await eventually(() => records.sentTracks().find((c) => c.event === 'CompletePayment'), 'ttq.track CompletePayment');
+  const fbq = await eventually(() => records.meta.sentFires().find((c) => c.event === 'Purchase'), "fbq('track', 'Purchase')");
+  const tag = await eventually(() => records.google.conversions().find((c) => c.label === LOCAL_GOOGLE_CONVERSIONS.Purchase.label), 'the tag conversion');
+  const tiktok = await eventually(() => records.serverEvent('CompletePayment', id), 'the Events API copy');
+  const meta = await eventually(() => records.meta.serverEvent('Purchase', id), 'the Conversions API copy');
+  const google = await eventually(() => records.google.serverEvent(id), 'the Data Manager copy');
+  expect({ ttq: ttq.eventId, fbq: fbq.eventId, tag: tag.transactionId, tiktok: tiktok.eventId, meta: meta.eventId, google: google.transactionId })
+    .toEqual({ ttq: id, fbq: id, tag: id, tiktok: id, meta: id, google: id });
+  expect(checkMetaPair(fbq, meta)).toEqual({ ok: true });
+  expect(checkGooglePair(tag, google, GOOGLE_SETTINGS[0]!)).toEqual({ ok: true });
+  expect(tag).toMatchObject({ sendTo: `${LOCAL_GOOGLE_TAG_ID}/${LOCAL_GOOGLE_CONVERSIONS.Purchase.label}`, status: 'sent', transactionIdType: 'string', configured: true });
+  expect({ value: tag.value, currency: tag.currency }).toEqual({ value: google.conversionValue, currency: google.currency });
+
+  // One shopper, three hashing rules, from one parse of what they typed.
+  expect(google).toMatchObject({ gclid: journey.gclid, conversionAction: LOCAL_GOOGLE_CONVERSIONS.Purchase.action, identifiers: { email: true, phone: true } });
+  const userIdentifiers = (google.body!.userData as { userIdentifiers: Array<Record<string, string>> }).userIdentifiers;
+  expect(userIdentifiers).toEqual(expect.arrayContaining([{ emailAddress: sha256('alicebuyer@gmail.com') }, { phoneNumber: sha256('+491701234567') }]));
+  expect(google.consent).toEqual({ adUserData: 'CONSENT_GRANTED', adPersonalization: 'CONSENT_GRANTED' });
+  expect(list(meta.body!.user_data.em), 'Meta keeps Gmail dots and +suffix').toEqual([sha256('alice.buyer+runs@gmail.com')]);
+  expect(list(meta.body!.user_data.ph), 'Meta: digits without +').toEqual([sha256('491701234567')]);
+  expect(tiktok.body!.user!.email).toBe(sha256('alice.buyer+runs@gmail.com'));
+  expect(tiktok.body!.user!.phone, 'TikTok: E.164 with +').toBe(sha256('+491701234567'));
+
+  // The lead is the other conversion the shop maps for Google: every tag conversion has its server copy.
+  await eventually(() => records.google.conversions().length >= 2 && records.google.serverEvent(journey.lead.eventId), 'the Lead conversion and its copy');
+  const googlePairs = checkAllGooglePairs(records.google.conversions(), records.google.serverEvents(), GOOGLE_SETTINGS);
+  expect(googlePairs.map((p) => [p.event, p.transactionId, p.check])).toEqual([['Purchase', id, { ok: true }], ['Lead', journey.lead.eventId, { ok: true }]]);
+  expect(records.google.serverEvents().map((e) => e.transactionId).sort(), 'no Google copy for events the shop maps to no conversion').toEqual([id, journey.lead.eventId].sort());
+});
+
+test('three pairs — consent rejected: fbq revoked, the tag told denied, and the Google copy carries CONSENT_DENIED and no user identifiers', async ({ page, demo, records }) => {
+  const journey = await fullJourney(page, demo, 'reject', { buyer: GMAIL_BUYER });
+  const id = `ord_${journey.orderId}_complete_payment`;
+  const google = await eventually(() => records.google.serverEvent(id), 'the Data Manager copy');
+  const update = await eventually(() => records.google.tagCalls().filter((c) => c.command === 'consent' && c.event === 'update').at(-1), "gtag('consent', 'update')");
+  expect(update.consentArgs).toMatchObject({ ad_user_data: 'denied', ad_personalization: 'denied' });
+  expect(records.google.tagCalls().some((c) => c.command === 'consent' && c.consentArgs?.ad_user_data === 'granted'), 'never granted').toBe(false);
+  for (const c of records.google.conversions()) expect(c.consent, `conversion ${c.transactionId} under the refusal`).toMatchObject({ ad_user_data: 'denied', ad_personalization: 'denied' });
+  expect(google.consent).toEqual({ adUserData: 'CONSENT_DENIED', adPersonalization: 'CONSENT_DENIED' });
+  expect(google.identifiers).toEqual({ email: false, phone: false, address: false });
+  expect(JSON.stringify(google.body), 'no hashed contact data at all').not.toMatch(/[0-9a-f]{64}/);
+  // The gclid is an ad identifier, not personal data the shopper typed: pixelpair keeps it, as Google's tag keeps pinging cookieless.
+  expect(google.gclid).toBe(journey.gclid);
+  expect(records.meta.pixelCalls().some((c) => c.method === 'consent' && c.options?.action === 'revoke')).toBe(true);
+  expect(records.meta.sentFires()).toEqual([]);
+});
+
+test('three pairs, control — a backend that changes the event id breaks the Meta and the Google pair checks on real records', async ({ page }) => {
+  const broken = await startDemo({ store: { mutateServerCopy: (e) => ({ ...e, eventId: e.eventId.replace('_complete_payment', '_payment') }) } });
+  try {
+    const records = createRecords(broken);
+    const bought = await buyOne(page, broken, { fbclid: clickId('IwAR'), gclid: clickId('Cj0KCQ') });
+    const [id, wrong] = [`ord_${bought.orderId}_complete_payment`, `ord_${bought.orderId}_payment`];
+    await broken.store.delivery.idle();
+    const fbq = await eventually(() => records.meta.sentFires().find((c) => c.event === 'Purchase'), "fbq('track', 'Purchase')");
+    const tag = await eventually(() => records.google.conversions().find((c) => c.label === LOCAL_GOOGLE_CONVERSIONS.Purchase.label), 'the tag conversion');
+    const meta = await eventually(() => records.meta.serverEvent('Purchase', wrong), 'the Conversions API copy');
+    const google = await eventually(() => records.google.serverEvent(wrong), 'the Data Manager copy');
+    expect(checkMetaPair(fbq, meta)).toEqual({ ok: false, problems: [`event_id differs: pixel "${id}", server "${wrong}"`] });
+    expect(checkGooglePair(tag, google, GOOGLE_SETTINGS[0]!)).toEqual({ ok: false, problems: [`transaction_id differs: tag "${id}", server "${wrong}"`] });
+    expect(checkAllMetaPairs(records.meta.sentFires(), records.meta.serverEvents()).find((p) => p.event === 'Purchase')?.check.ok).toBe(false);
+    expect(checkAllGooglePairs(records.google.conversions(), records.google.serverEvents(), GOOGLE_SETTINGS).map((p) => p.check.ok)).toEqual([false]);
+  } finally {
+    await broken.close();
   }
 });
