@@ -27,7 +27,7 @@ export default [
       resolve({ browser: true }),
       // a production build: the dev-build check is compiled out, data-debug still warns
       ts({ __SCRIPT_TAG__: 'true' }),
-      terser({ ecma: 2020, toplevel: true, mangle: { properties: { regex: /^_[a-z][a-zA-Z]+$/ } }, compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
+      terser({ ecma: 2020, toplevel: true, mangle: { properties: { regex: /^_[a-z][a-zA-Z]+$/, reserved: ['_fbq'] } }, compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } }),
     ],
     // the map is still written, without the sourceMappingURL comment (bytes every visitor downloads)
     output: { file: 'dist/pixelpair.min.js', format: 'iife', strict: false, sourcemap: 'hidden' },

@@ -9,6 +9,7 @@ import { updateConsent, type ConsentCmp, type ConsentState, type ConsentValue } 
 import { state } from './state.js';
 import { now, safe } from './log.js';
 import { callPixel } from './pixel.js';
+import { platformsDecided } from './platforms/platform.js';
 
 export type ConsentInput = {
   adUserData?: ConsentValue | boolean;
@@ -22,13 +23,17 @@ const current = (): ConsentState => ({ ...state._consent });
 
 /** Applies a consent update and returns the resulting state; `consent()` alone reads it. */
 export const consent: (update?: ConsentInput) => ConsentState = /* @__PURE__ */ safe((update?: ConsentInput) => {
-  const before = state._consent.adUserData;
-  const decision = (state._consent = updateConsent(state._consent, update || {}, now)).adUserData;
+  const previous = state._consent;
+  const before = previous.adUserData;
+  const next = (state._consent = updateConsent(previous, update || {}, now));
+  const decision = next.adUserData;
   if (decision !== before && decision !== 'unknown') {
     const held = state._queue;
     state._queue = [];
     callPixel(decision === 'granted' ? 'grantConsent' : 'revokeConsent');
     if (decision === 'granted') for (const [method, args] of held) callPixel(method, args);
   }
+  // the platforms also hear a changed adPersonalization (Google's ad_personalization)
+  if (decision !== 'unknown' && (decision !== before || next.adPersonalization !== previous.adPersonalization)) platformsDecided(next);
   return current();
 }, current);

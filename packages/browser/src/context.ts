@@ -20,6 +20,8 @@ export const context: () => CapturedContext = /* @__PURE__ */ safe(
     page: { url: location.href, referrer: state._referrer ?? (document.referrer || undefined) },
     consent: { ...state._consent },
     capturedAt: now(),
+    // the platforms' ids: fbc / fbp (Meta), gclid / gbraid / wbraid (Google)
+    ...Object.assign({}, ...state._platforms.map((platform) => platform.context?.())),
   }),
   bare,
 );

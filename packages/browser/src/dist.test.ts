@@ -110,6 +110,20 @@ describe('dist/pixelpair.min.js', () => {
     expect(w.pixelpair.consent()).toMatchObject({ adUserData: 'granted', adPersonalization: 'denied', cmp: { name: 'tcf:5' } });
   });
 
+  it('data-meta-pixel-id / data-meta-pixel-src: Meta\'s Pixel beside TikTok\'s, the same event id, _fbc from the fbclid', () => {
+    const w = loadPage('https://shop.example.com/?fbclid=IwAR_tag', { 'pixel-id': 'C1', 'meta-pixel-id': '1000000000000001', 'meta-pixel-src': '/meta/fbevents.js', consent: 'manual' }) as any;
+    const srcs = [...w.document.querySelectorAll('script')].map((s: any) => s.getAttribute('src')).filter(Boolean);
+    expect(srcs.sort()).toEqual(['/meta/fbevents.js', 'https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C1&lib=ttq']);
+    const queue = () => w.fbq.queue.map((args: any) => Array.from(args));
+    expect(queue()).toEqual([['consent', 'revoke'], ['init', '1000000000000001']]);
+    const id = w.pixelpair.track('AddToCart', { value: 2 });
+    w.pixelpair.consent({ adUserData: 'granted' });
+    expect(queue().slice(2)).toEqual([['consent', 'grant'], ['track', 'PageView', {}, { eventID: expect.any(String) }], ['track', 'AddToCart', { value: 2 }, { eventID: id }]]);
+    expect(Array.from(w.ttq).at(-1)).toEqual(['track', 'AddToCart', { value: 2 }, { event_id: id }]);
+    expect(w.pixelpair.context().fbc).toMatch(/^fb\.1\.\d{13}\.IwAR_tag$/);
+    expect(w._fbq).toBe(w.fbq);
+  });
+
   it('never throws into the page when ttq.track throws', () => {
     const w = loadPage('https://shop.example.com/', {}, `window.ttq = { track: function () { throw new Error('blocked'); } };`);
     expect(() => w.pixelpair.track('Lead')).not.toThrow();

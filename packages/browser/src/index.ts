@@ -16,3 +16,6 @@ export { listenTcf } from './tcf.js';
 export { listenConsentMode } from './consent-mode.js';
 export { orderEventId, cartEventId, leadEventId, eventId } from './event-ids.js';
 export type { CapturedContext, ConsentState, ConsentValue, Handoff } from '@pixelpair/core';
+export { metaPixel, DEFAULT_META_PIXEL_SRC } from './platforms/meta.js';
+export type { MetaPixelOptions } from './platforms/meta.js';
+export type { Platform } from './platforms/platform.js';

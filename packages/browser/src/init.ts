@@ -1,7 +1,8 @@
 /**
  * Start-up, once per page: settings, the consent hold and its adapters, the Pixel (the
  * page's own ttq, or TikTok's base-code queue plus the pixel script), ttclid capture, the
- * first page view and, for single-page apps, one page view per route change.
+ * platforms (Meta, Google) loaded after the hold, the first page view and, for single-page
+ * apps, one page view per route change.
  */
 import { state } from './state.js';
 import { TAG, safe, warn } from './log.js';
@@ -10,6 +11,8 @@ import { listenTcf } from './tcf.js';
 import { listenConsentMode } from './consent-mode.js';
 import { captureTtclid } from './ttclid.js';
 import { page, watchRoutes } from './page.js';
+import { resolveEventId } from './id.js';
+import { guard, platformsPage, type Platform } from './platforms/platform.js';
 
 export type ConsentSource = 'manual' | 'tcf' | 'gcm';
 
@@ -31,6 +34,8 @@ export interface InitOptions {
   collectUrl?: string;
   /** console.warn what goes wrong (production stays silent). */
   debug?: boolean | string;
+  /** The other platforms' pixels, each with the same event ids and consent: `[metaPixel({...}), googleTag({...})]`. */
+  platforms?: Platform[];
 }
 
 /** A flag is on when set to anything but false / "false" / "0" (`data-spa` with no value is on). */
@@ -45,6 +50,7 @@ export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((optio
   if (+options.cookieDays! > 0) state._days = +options.cookieDays!;
   state._domain = options.cookieDomain;
   state._collectUrl = options.collectUrl;
+  state._sources = '' + sources;
   if (sources.length) {
     // a consent mode: hold the Pixel (ttq.holdConsent() and a local queue) until a decision
     ensureTtq();
@@ -53,8 +59,16 @@ export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((optio
     if (sources.includes('tcf') && !listenTcf()) addEventListener('load', listenTcf);
     if (sources.includes('gcm')) listenConsentMode();
   }
-  // the first page view captures the click id itself; without one, capture here
+  // after the consent hold (and a decision the CMP already had), so each platform's consent
+  // default precedes its init
+  state._platforms = (options.platforms || []).filter(Boolean);
+  for (const platform of state._platforms) guard(platform, (p) => p.load());
+  // the first page view captures the click ids itself; without one (the page's own ttq
+  // sent it), capture here, and the platforms pixelpair loaded still get theirs
   if (pixelId && loadPixel(pixelId, options.pixelSrc || DEFAULT_PIXEL_SRC, spa ? { historyObserver: false } : {})) page();
-  else captureTtclid();
+  else {
+    captureTtclid();
+    platformsPage(resolveEventId());
+  }
   if (spa) watchRoutes();
 });

@@ -1,15 +1,25 @@
 /**
  * Page views: `page()` re-reads the click id (an SPA route can carry one) and sends
- * `ttq.page()`. `watchRoutes` gives single-page apps one page view per real route change.
+ * `ttq.page()` (and the platforms' page views). `watchRoutes` gives single-page apps one page view per real route change.
  */
 import { captureTtclid } from './ttclid.js';
 import { send } from './pixel.js';
 import { state } from './state.js';
+import { resolveEventId } from './id.js';
+import { platformsPage } from './platforms/platform.js';
+import type { TrackOptions } from './track.js';
 
-/** captureTtclid and send are both guarded, so a failed capture still sends the page view. */
-export const page = (): void => {
+/**
+ * captureTtclid and send are both guarded, so a failed capture still sends the page view.
+ * `ttq.page()` takes no id; the other platforms' page views (Meta's `PageView`) share the
+ * returned one, which a server copy of the page view can reuse.
+ */
+export const page = (options?: TrackOptions): string => {
   captureTtclid();
   send('page');
+  const id = resolveEventId(options?.eventId);
+  platformsPage(id);
+  return id;
 };
 
 /**

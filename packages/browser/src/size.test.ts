@@ -52,8 +52,8 @@ describe('size budget', () => {
     const code = await bundle("export { track } from '@pixelpair/browser';");
     console.info(`import { track }: ${code.length} B min, ${gzipped(code)} B gzip (budget ${TRACK_BUDGET})`);
     expect(gzipped(code)).toBeLessThanOrEqual(TRACK_BUDGET);
-    // tree-shaking works: no cookie library, no consent adapters, no core id convention
-    expect(code).not.toMatch(/__tcfapi|dataLayer|withConverter|EventIdError/);
+    // tree-shaking works: no cookie library, no consent adapters, no core id convention, no platform adapter
+    expect(code).not.toMatch(/__tcfapi|dataLayer|withConverter|EventIdError|fbevents|googletagmanager|trackCustom/);
   });
 
   it('the whole ESM build bundles bigger than track alone (the check above can fail)', async () => {

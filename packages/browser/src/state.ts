@@ -6,6 +6,7 @@
  * and excluded).
  */
 import { UNKNOWN_CONSENT, DEFAULT_TTCLID_DAYS, type ConsentState } from '@pixelpair/core';
+import type { Platform } from './platforms/platform.js';
 
 /** A Pixel call waiting for a consent decision: method name and its arguments. */
 export type PixelCall = [method: string, args: unknown[]];
@@ -16,6 +17,10 @@ export interface State {
   _hold?: boolean;
   /** Calls made while held, with their original event_ids; released on grant, dropped on deny. */
   _queue: PixelCall[];
+  /** The other platforms' pixels (Meta, Google) from `init({ platforms })`. */
+  _platforms: Platform[];
+  /** Their calls made while held, in order; released on grant, dropped on deny. */
+  _held: Array<() => void>;
   /** Click id captured on this page, kept in memory too so capture survives disabled cookies. */
   _ttclid?: string;
   /** Referrer of the current page view; an SPA route change makes it the previous URL. */
@@ -23,8 +28,10 @@ export interface State {
   _days: number;
   _domain?: string;
   _collectUrl?: string;
+  /** The configured consent sources as a comma list ('' without a consent mode). */
+  _sources: string;
   _debug?: boolean;
   _started?: boolean;
 }
 
-export const state: State = { _consent: UNKNOWN_CONSENT, _queue: [], _days: DEFAULT_TTCLID_DAYS };
+export const state: State = { _consent: UNKNOWN_CONSENT, _queue: [], _platforms: [], _held: [], _sources: '', _days: DEFAULT_TTCLID_DAYS };

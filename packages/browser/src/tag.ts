@@ -11,6 +11,7 @@ import { consent } from './consent.js';
 import { context } from './context.js';
 import { withContext, addContextFields, beacon } from './handoff.js';
 import { safe } from './log.js';
+import { platformsFromTag } from './platforms/from-tag.js';
 
 const w = window as any;
 const queued = w.pixelpair;
@@ -21,7 +22,8 @@ if (!queued || queued.push === [].push) {
   const run = safe((entry: any) => (entry.call ? entry(api) : api[entry[0]](...entry.slice(1))));
   api.push = (...entries: unknown[]) => entries.forEach(run);
   const tag = document.currentScript || document.querySelector('script[data-pixel-id]');
-  init(tag ? (tag as HTMLElement).dataset : {});
+  const data = tag ? (tag as HTMLElement).dataset : {};
+  init({ ...data, platforms: platformsFromTag(data) });
   w.pixelpair = api;
   if (queued) api.push(...queued);
 }

@@ -47,7 +47,7 @@ export function setReferrer(referrer: string): void {
 /** A clean page: no ttq, no CMP, no cookies, no patched history, at `url` with `referrer`. */
 export function resetPage(url = 'https://shop.example.com/', referrer = ''): void {
   delete (document as any).cookie;
-  for (const key of ['ttq', 'TiktokAnalyticsObject', '__tcfapi', 'dataLayer', 'pixelpair']) delete w[key];
+  for (const key of ['ttq', 'TiktokAnalyticsObject', '__tcfapi', 'dataLayer', 'pixelpair', 'fbq', '_fbq', 'gtag']) delete w[key];
   clearCookies();
   for (const [type, fn] of listeners.splice(0)) removeEventListener(type, fn);
   history.pushState = originals.pushState;
@@ -71,6 +71,15 @@ export function recordingTtq(): Call[] {
     };
   }
   w.ttq = ttq;
+  return calls;
+}
+
+/** Installs a `window.fbq` (as Meta's loaded fbevents.js would be) that records every call. */
+export function recordingFbq(): Call[] {
+  const calls: Call[] = [];
+  w.fbq = (...args: Call) => {
+    calls.push(args);
+  };
   return calls;
 }
 

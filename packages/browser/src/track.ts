@@ -1,11 +1,13 @@
 /**
  * The Pixel side of the pair: `track` mints or reuses the event_id, hands it to
  * `ttq.track(event, properties, { event_id })` and returns it, whether the Pixel is there,
- * blocked, held for consent or throwing.
+ * blocked, held for consent or throwing. The platforms given to `init` (Meta, Google) get
+ * the same event_id.
  */
 import { resolveEventId } from './id.js';
 import { send } from './pixel.js';
 import { safe } from './log.js';
+import { toPlatforms } from './platforms/platform.js';
 
 export interface TrackOptions {
   /** Your own event_id, e.g. `orderEventId(order.id)`; the server copy must use the same one. */
@@ -15,6 +17,8 @@ export interface TrackOptions {
 export function track(event: string, properties?: Record<string, unknown>, options?: TrackOptions): string {
   const id = resolveEventId(options?.eventId);
   send('track', [event, properties || {}, { event_id: id }]);
+  // the same id on every other platform's pixel (init's platforms), through the same consent gate
+  toPlatforms((platform) => platform.track(event, id, properties || {}));
   return id;
 }
 
