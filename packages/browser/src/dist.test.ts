@@ -124,6 +124,22 @@ describe('dist/pixelpair.min.js', () => {
     expect(w._fbq).toBe(w.fbq);
   });
 
+  it('data-google-tag-id / -src / -conversions: the tag\'s conversion carries the same id; gclid kept', () => {
+    const w = loadPage('https://shop.example.com/?gclid=EAIaIQob-tag', { 'pixel-id': 'C1', 'google-tag-id': 'AW-1000000001', 'google-tag-src': '/google/gtag.js', 'google-conversions': 'Purchase:purchase,Lead:lead', consent: 'manual' }) as any;
+    const srcs = [...w.document.querySelectorAll('script')].map((s: any) => s.getAttribute('src')).filter(Boolean);
+    expect(srcs).toContain('/google/gtag.js?id=AW-1000000001');
+    const layer = () => w.dataLayer.map((args: any) => Array.from(args)).filter((c: any) => c[0] !== 'js');
+    expect(layer()).toEqual([['consent', 'default', { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }], ['config', 'AW-1000000001']]);
+    const id = w.pixelpair.track('CompletePayment', { value: 5, currency: 'EUR' });
+    w.pixelpair.consent({ adUserData: 'granted', adPersonalization: 'granted' });
+    expect(layer().slice(2)).toEqual([
+      ['consent', 'update', { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }],
+      ['event', 'conversion', { send_to: 'AW-1000000001/purchase', transaction_id: id, value: 5, currency: 'EUR' }],
+    ]);
+    expect(Array.from(w.ttq).at(-1)).toEqual(['track', 'CompletePayment', { value: 5, currency: 'EUR' }, { event_id: id }]);
+    expect(w.pixelpair.context().gclid).toBe('EAIaIQob-tag');
+  });
+
   it('never throws into the page when ttq.track throws', () => {
     const w = loadPage('https://shop.example.com/', {}, `window.ttq = { track: function () { throw new Error('blocked'); } };`);
     expect(() => w.pixelpair.track('Lead')).not.toThrow();

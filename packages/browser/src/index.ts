@@ -19,3 +19,5 @@ export type { CapturedContext, ConsentState, ConsentValue, Handoff } from '@pixe
 export { metaPixel, DEFAULT_META_PIXEL_SRC } from './platforms/meta.js';
 export type { MetaPixelOptions } from './platforms/meta.js';
 export type { Platform } from './platforms/platform.js';
+export { googleTag, DEFAULT_GOOGLE_TAG_SRC } from './platforms/google.js';
+export type { GoogleTagOptions } from './platforms/google.js';

@@ -8,7 +8,8 @@
  *   decides (raise the budget, or drop a dependency or a feature from the tag), a ceiling
  *   at today's size (size-budget.json) fails on any growth;
  * - `import { track }` from the ESM build, bundled and minified as an app bundler would,
- *   ≤ 2,048 B gzipped;
+ *   ≤ 2,048 B gzipped, without the platform adapters;
+ * - each platform adapter (metaPixel, googleTag) adds at most its adapterImport budget;
  * - no zod, undici or `node:` code in any built file.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ const TAG_TARGET: number = budget.scriptTag.target;
 /** Today's measured size plus a few bytes: lower it whenever the file shrinks, never raise it quietly. */
 const TAG_CEILING: number = budget.scriptTag.ceiling;
 const TRACK_BUDGET: number = budget.trackImport.budget;
+/** What each platform adapter may add to an app bundle that already has init and track. */
+const ADAPTER_BUDGETS: Record<string, number> = budget.adapterImport;
 
 const dist = join(here, '../dist');
 const read = (name: string) => readFileSync(join(dist, name), 'utf8');
@@ -55,6 +58,17 @@ describe('size budget', () => {
     // tree-shaking works: no cookie library, no consent adapters, no core id convention, no platform adapter
     expect(code).not.toMatch(/__tcfapi|dataLayer|withConverter|EventIdError|fbevents|googletagmanager|trackCustom/);
   });
+
+  for (const [adapter, limit] of Object.entries(ADAPTER_BUDGETS)) {
+    it(`import { ${adapter} } adds at most ${limit} B gzipped to init and track`, async () => {
+      const base = gzipped(await bundle("export { init, track } from '@pixelpair/browser';"));
+      const code = await bundle(`export { init, track, ${adapter} } from '@pixelpair/browser';`);
+      console.info(`import { ${adapter} }: +${gzipped(code) - base} B gzip over init + track (budget ${limit})`);
+      // the check can fail: the adapter is really in the bundle
+      expect(code).toMatch(adapter === 'metaPixel' ? /fbevents/ : /googletagmanager/);
+      expect(gzipped(code) - base).toBeLessThanOrEqual(limit);
+    });
+  }
 
   it('the whole ESM build bundles bigger than track alone (the check above can fail)', async () => {
     const all = await bundle("export * from '@pixelpair/browser';");
