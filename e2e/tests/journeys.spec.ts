@@ -9,7 +9,7 @@ import type { Envelope } from '@pixelpair/demo-store';
 import { expect, test } from './support/fixtures.js';
 import { checkAllGooglePairs, checkAllMetaPairs, checkAllPairs, checkGooglePair, checkMetaPair } from './support/check-pair.js';
 import { buyOne, clickId } from './support/buy.js';
-import { chooseConsent, firedEvents, META_PIXEL_SCRIPT, PIXEL_SCRIPT, submitLead } from './support/journey.js';
+import { checkoutAndPay, chooseConsent, customiseConsent, firedEvents, META_PIXEL_SCRIPT, PIXEL_SCRIPT, submitLead, viewAndAddToCart } from './support/journey.js';
 import { eventually } from './support/eventually.js';
 import { createRecords } from './support/records.js';
 import type { Records } from './support/records.js';
@@ -255,21 +255,40 @@ test('three pairs — the purchase: ttq event_id, fbq eventID and the tag transa
   expect(records.google.serverEvents().map((e) => e.transactionId).sort(), 'no Google copy for events the shop maps to no conversion').toEqual([id, journey.lead.eventId].sort());
 });
 
-test('three pairs — consent rejected: fbq revoked, the tag told denied, and the Google copy carries CONSENT_DENIED and no user identifiers', async ({ page, demo, records }) => {
+test('three pairs — consent rejected: fbq revoked, the tag told denied; with nothing Google may match, no Google copy leaves (the log says why)', async ({ page, demo, records }) => {
   const journey = await fullJourney(page, demo, 'reject', { buyer: GMAIL_BUYER });
   const id = `ord_${journey.orderId}_complete_payment`;
-  const google = await eventually(() => records.google.serverEvent(id), 'the Data Manager copy');
-  const update = await eventually(() => records.google.tagCalls().filter((c) => c.command === 'consent' && c.event === 'update').at(-1), "gtag('consent', 'update')");
-  expect(update.consentArgs).toMatchObject({ ad_user_data: 'denied', ad_personalization: 'denied' });
-  expect(records.google.tagCalls().some((c) => c.command === 'consent' && c.consentArgs?.ad_user_data === 'granted'), 'never granted').toBe(false);
-  for (const c of records.google.conversions()) expect(c.consent, `conversion ${c.transactionId} under the refusal`).toMatchObject({ ad_user_data: 'denied', ad_personalization: 'denied' });
-  expect(google.consent).toEqual({ adUserData: 'CONSENT_DENIED', adPersonalization: 'CONSENT_DENIED' });
-  expect(google.identifiers).toEqual({ email: false, phone: false, address: false });
-  expect(JSON.stringify(google.body), 'no hashed contact data at all').not.toMatch(/[0-9a-f]{64}/);
-  // The gclid is an ad identifier, not personal data the shopper typed: pixelpair keeps it, as Google's tag keeps pinging cookieless.
-  expect(google.gclid).toBe(journey.gclid);
+  await records.settled();
+  await metaTwins(records, journey.ids);
+  const consent = records.google.tagCalls().filter((c) => c.command === 'consent');
+  expect(consent.length, "gtag('consent', …) on every page").toBeGreaterThan(0);
+  for (const c of consent) expect(c.consentArgs, `gtag('consent', '${c.event}')`).toMatchObject({ ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
+  expect(consent.some((c) => c.event === 'update'), "the refusal reached the tag as gtag('consent', 'update')").toBe(true);
+  expect(records.google.conversions(), 'pixelpair holds the conversion: the tag never fires it').toEqual([]);
+  // The refusal removed the click-id cookies and the shopper's contact data is withheld: Google would refuse an event with nothing to match.
+  const purchase = demo.store.delivery.records().find((r) => r.eventId === id)!;
+  expect((purchase.detail as { destinations: unknown[] }).destinations).toContainEqual({ destination: 'google', status: 'skipped', reason: expect.stringContaining('nothing Google could match') });
+  expect(records.google.serverEvents(), 'no Google copy, so no identifier reached Google').toEqual([]);
   expect(records.meta.pixelCalls().some((c) => c.method === 'consent' && c.options?.action === 'revoke')).toBe(true);
   expect(records.meta.sentFires()).toEqual([]);
+});
+
+test('three pairs — personalised ads refused (ad data allowed): the tag told ad_personalization denied, and the Google copy carries CONSENT_GRANTED / CONSENT_DENIED with the gclid', async ({ page, demo, records }) => {
+  const gclid = clickId('Cj0KCQ');
+  await page.goto(`${demo.urls.store}/?gclid=${gclid}&fbclid=${clickId('IwAR')}`);
+  await customiseConsent(page, { adUserData: true, adPersonalization: false });
+  await viewAndAddToCart(page, demo.urls.store, 'SKU-481');
+  const paid = await checkoutAndPay(page, demo.urls.store, demo.urls.payment, GMAIL_BUYER);
+  const id = `ord_${paid.orderId}_complete_payment`;
+  const google = await eventually(() => records.google.serverEvent(id), 'the Data Manager copy');
+  const tag = await eventually(() => records.google.conversions().find((c) => c.transactionId === id), 'the tag conversion');
+  expect(records.google.tagCalls().filter((c) => c.command === 'consent' && c.event === 'update').at(-1)?.consentArgs).toMatchObject({ ad_user_data: 'granted', ad_personalization: 'denied' });
+  expect(tag.consent).toMatchObject({ ad_user_data: 'granted', ad_personalization: 'denied' });
+  expect(checkGooglePair(tag, google, GOOGLE_SETTINGS[0]!)).toEqual({ ok: true });
+  expect(google.consent).toEqual({ adUserData: 'CONSENT_GRANTED', adPersonalization: 'CONSENT_DENIED' });
+  expect(google).toMatchObject({ gclid, identifiers: { email: true, phone: true } });
+  const meta = await eventually(() => records.meta.serverEvent('Purchase', id), 'the Conversions API copy');
+  expect(meta.optOut, 'Meta: attribution only').toBe(true);
 });
 
 /** A backend bug the controls plant: the purchase's server copies leave with another id than the page's. */
