@@ -28,13 +28,13 @@ const PAIRS = [...JOURNEY.map((e) => ['tiktok', e]), ...META_JOURNEY.map((e) => 
 /** A shopper who came from an ad on each platform. */
 const fromAds = (): BuyOptions => ({ fbclid: clickId('IwAR'), gclid: clickId('Cj0KCQ') });
 
-/** Waits until the outbox delivered every server copy on all three platforms and the stubs' beacons landed. */
+/** Waits until the outbox delivered every server copy on all three platforms (none to Google after a refusal) and the stubs' beacons landed. */
 async function settle(records: Records, demo: Demo, consent: 'accept' | 'reject'): Promise<void> {
   await records.settled();
   await eventually(() => JOURNEY.every((event) => records.serverEvents().some((e) => e.event === event)), 'the four TikTok server copies');
   await eventually(() => META_JOURNEY.every((event) => records.meta.serverEvents().some((e) => e.event === event)), 'the four Conversions API copies');
-  await eventually(() => records.google.serverEvents().length >= 1, 'the Data Manager copy');
   if (consent === 'accept') {
+    await eventually(() => records.google.serverEvents().length >= 1, 'the Data Manager copy');
     await eventually(() => records.sentTracks().length >= 4, 'four ttq copies');
     await eventually(() => records.meta.sentFires().filter((c) => c.event !== 'PageView').length >= 4, 'four fbq copies');
     await eventually(() => records.google.conversions().length >= 1, 'the tag conversion');
@@ -113,12 +113,17 @@ test('accepted journey: every pair of the three platforms is OK, anonymous brows
   await openTestEvents(page, demo.urls.testEvents!);
   const report = await expectPageMatchesApi(page, `${demo.emulator!.url}/__emulator/pairs`);
 
-  expect(report.pairs.map((p) => [p.destination, p.event, p.verdict]).sort()).toEqual(PAIRS.map(([d, e]) => [d, e, 'ok']).sort());
-  expect(report.summary).toMatchObject({ ok: PAIRS.length, attention: 0, broken: 0, paired: PAIRS.length });
-  await expect(page.locator('#headline')).toHaveText(`All ${PAIRS.length} events are correct.`);
+  // Meta's page views come from the browser only (one per page load: landing, product, cart, checkout, thank-you).
+  const pageViews = report.pairs.filter((p) => p.destination === 'meta' && p.event === 'PageView');
+  expect(pageViews.map((p) => [p.verdict, p.code])).toEqual(Array(5).fill(['ok', 'browser_only']));
+  const total = PAIRS.length + pageViews.length;
+  expect(report.pairs.filter((p) => p.event !== 'PageView').map((p) => [p.destination, p.event, p.verdict, p.code]).sort()).toEqual(PAIRS.map(([d, e]) => [d, e, 'ok', 'paired']).sort());
+  expect(report.summary).toMatchObject({ ok: total, attention: 0, broken: 0, paired: PAIRS.length });
+  await expect(page.locator('#headline')).toHaveText(`All ${total} events are correct.`);
   await expect(page.locator('tr[data-testid="destination-group"]')).toHaveCount(3);
   await expect(page.locator('#group-tiktok')).toContainText('All 4 events are correct.');
-  await expect(page.locator('#group-meta')).toContainText('All 4 events are correct.');
+  await expect(page.locator('#group-meta')).toContainText(`All ${4 + pageViews.length} events are correct.`);
+  await expect(page.locator(`tr[data-testid="pair"][data-destination="meta"][data-event-id="${pageViews[0]!.eventId}"]`)).toContainText('Browser only, as usual for PageView');
   await expect(page.locator('#group-google')).toContainText('The event is correct.');
   const view = page.locator(`tr[data-testid="pair"][data-destination="tiktok"][data-event-id="${bought.view.eventId}"]`);
   await expect(view).toHaveAttribute('data-warnings', '');
@@ -137,22 +142,23 @@ test('accepted journey: every pair of the three platforms is OK, anonymous brows
   await screenshots(page, 'test-events-accepted');
 });
 
-test('rejected consent: every pair of the three platforms is OK, the browser copies "not sent, by consent" or cookieless, none missing', async ({ page, demo, records }) => {
+test('rejected consent: every TikTok and Meta pair is OK with its browser copy "not sent, by consent", none missing; Google, told denied, has neither copy', async ({ page, demo, records }) => {
   await buyOne(page, demo, { consent: 'reject', ...fromAds() });
   await settle(records, demo, 'reject');
   expect(records.pixelCalls().some((c) => c.method === 'revokeConsent')).toBe(true);
   await openTestEvents(page, demo.urls.testEvents!);
   const report = await expectPageMatchesApi(page, `${demo.emulator!.url}/__emulator/pairs`);
 
-  expect(report.pairs.map((p) => [p.destination, p.event, p.verdict]).sort()).toEqual(PAIRS.map(([d, e]) => [d, e, 'ok']).sort());
-  // TikTok's and Meta's pixels held their fires; Google's tag, told "denied", pings without cookies or not at all.
-  expect(report.pairs.filter((p) => p.destination !== 'google').map((p) => p.code)).toEqual(Array(8).fill('pixel_not_sent'));
-  expect(['paired', 'pixel_not_sent']).toContain(report.pairs.find((p) => p.destination === 'google')!.code);
+  // TikTok's and Meta's pixels held every fire; Google's tag was told "denied" and pixelpair never fired its conversion,
+  // and with the click id and contact data refused Google gets no server copy either: no Google pair at all.
+  const held = PAIRS.filter(([d]) => d !== 'google');
+  expect(report.pairs.map((p) => [p.destination, p.event, p.verdict, p.code]).sort()).toEqual(held.map(([d, e]) => [d, e, 'ok', 'pixel_not_sent']).sort());
+  expect(records.google.tagCalls().some((c) => c.command === 'consent' && c.event === 'update' && c.consentArgs?.ad_user_data === 'denied')).toBe(true);
+  await expect(page.locator('tr[data-testid="destination-group"]')).toHaveCount(2);
   const rows = page.locator('tr[data-testid="pair"]');
-  for (const row of await rows.all()) await expect(row).not.toContainText(/missing|No pixel copy/i);
-  const held = page.locator('tr[data-testid="pair"][data-destination="tiktok"], tr[data-testid="pair"][data-destination="meta"]');
-  await expect(held).toHaveCount(8);
-  for (const row of await held.all()) {
+  await expect(rows).toHaveCount(held.length);
+  for (const row of await rows.all()) {
+    await expect(row).not.toContainText(/missing|No pixel copy/i);
     await expect(row).toHaveAttribute('data-warnings', '');
     await expect(row).toContainText('Not sent, by consent');
   }
@@ -160,8 +166,8 @@ test('rejected consent: every pair of the three platforms is OK, the browser cop
     await expect(row).toContainText('Ad data: refused');
     await expect(row).toContainText('Limited data use: on');
   }
-  await expect(page.locator('tr[data-testid="pair"][data-destination="google"]')).toContainText('Ad data: refused');
-  await expect(page.locator('#headline')).toHaveText(new RegExp(`^All ${PAIRS.length} events are correct: \\d+ not sent by the browser, by consent\\.$`));
+  for (const row of await page.locator('tr[data-testid="pair"][data-destination="meta"]').all()) await expect(row).toContainText('Ad data: Meta has no consent field');
+  await expect(page.locator('#headline')).toHaveText(`All ${held.length} events are correct: ${held.length} not sent by the browser, by consent.`);
   // The developer detail names the evidence, and stays open across the page's 2 s refresh.
   const dev = page.locator('tr[data-testid="pair"][data-destination="tiktok"]').first().locator('details.dev');
   await dev.locator('summary').click();
@@ -202,24 +208,28 @@ test('test-code filter: both sides are filtered, so the test journey pairs fully
     await openTestEvents(page, `${emulator.testEventsUrl}?test_event_code=TEST123`);
     const report = await expectPageMatchesApi(page, `${emulator.url}/__emulator/pairs?test_event_code=TEST123`);
     const testPairs = PAIRS.filter(([d]) => d !== 'google');
-    expect(report.pairs.map((p) => [p.destination, p.event, p.verdict, p.server?.testEventCode]).sort()).toEqual(testPairs.map(([d, e]) => [d, e, 'ok', 'TEST123']).sort());
+    // The test shopper's Meta page views have no server copy: they join the view through the browser (_fbp on a TEST123 copy).
+    const pageViews = report.pairs.filter((p) => p.event === 'PageView');
+    expect(pageViews.map((p) => [p.destination, p.verdict, p.code])).toEqual(Array(5).fill(['meta', 'ok', 'browser_only']));
+    expect(report.pairs.filter((p) => p.event !== 'PageView').map((p) => [p.destination, p.event, p.verdict, p.server?.testEventCode]).sort()).toEqual(testPairs.map(([d, e]) => [d, e, 'ok', 'TEST123']).sort());
     expect(report.pairs.filter((p) => p.eventId === bought.purchase.eventId).map((p) => p.destination).sort()).toEqual(['meta', 'tiktok']);
     expect(report.summary.warnings).toEqual({});
-    // Hidden: the live journey's 4 ttq and 4 fbq copies, and both journeys' tag conversions (their server copies carry no code).
-    expect(report.filter).toMatchObject({ pixelPairedElsewhere: 10, pixelUnattributed: 0 });
+    // Hidden: the live journey's 4 ttq and 4 fbq copies and both journeys' tag conversions (their server copies carry no code),
+    // and the live shopper's 5 Meta page views (no server copy, and their _fbp is on no TEST123 copy).
+    expect(report.filter).toMatchObject({ pixelPairedElsewhere: 10, pixelUnattributed: 5 });
     await expect(page.locator('#code')).toHaveValue('TEST123');
-    await expect(page.locator('#filter-note')).toHaveText('Showing test event code TEST123 on both sides. Hidden: 10 browser copies whose server copy was sent without this code or with another.');
+    await expect(page.locator('#filter-note')).toHaveText('Showing test event code TEST123 on both sides. Hidden: 10 browser copies whose server copy was sent without this code or with another; 5 browser copies with no server copy and no link to this test.');
     await expect(page.locator('#help-filter')).toContainText("its pair's server copy was sent with that code");
     await expect(page.locator('#help-filter')).toContainText("under a code Google's copies are hidden");
     await screenshots(page, 'test-events-filtered');
 
-    // The same data without the filter: both journeys, nine pairs each, all OK.
+    // The same data without the filter: both journeys, nine pairs and five Meta page views each, all OK.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('#clear').click();
     await page.waitForURL((url) => url.pathname === '/test-events' && !url.search);
     await expect(page.locator('body[data-ready="1"]')).toBeVisible();
-    await expect(page.locator('tr[data-testid="pair"]')).toHaveCount(2 * PAIRS.length);
-    await expect(page.locator('tr[data-testid="pair"][data-verdict="ok"]')).toHaveCount(2 * PAIRS.length);
+    await expect(page.locator('tr[data-testid="pair"]')).toHaveCount(2 * (PAIRS.length + 5));
+    await expect(page.locator('tr[data-testid="pair"][data-verdict="ok"]')).toHaveCount(2 * (PAIRS.length + 5));
   } finally {
     await testContext.close();
     await testStore.close();
