@@ -35,7 +35,7 @@ export interface InitOptions {
   /** console.warn what goes wrong (production stays silent). */
   debug?: boolean | string;
   /** The other platforms' pixels, each with the same event ids and consent: `[metaPixel({...}), googleTag({...})]`. */
-  platforms?: Platform[];
+  platforms?: Platform[] | Platform;
 }
 
 /** A flag is on when set to anything but false / "false" / "0" (`data-spa` with no value is on). */
@@ -47,6 +47,7 @@ export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((optio
   state._debug = on(options.debug);
   if (state._started) return TAG || warn('init twice');
   state._started = true;
+  state._spa = spa;
   if (+options.cookieDays! > 0) state._days = +options.cookieDays!;
   state._domain = options.cookieDomain;
   state._collectUrl = options.collectUrl;
@@ -61,7 +62,8 @@ export const init: (options?: InitOptions) => void = /* @__PURE__ */ safe((optio
   }
   // after the consent hold (and a decision the CMP already had), so each platform's consent
   // default precedes its init
-  state._platforms = (options.platforms || []).filter(Boolean);
+  // one platform instead of a list works too; holes (a conditional `cond && metaPixel(…)`) are skipped
+  state._platforms = ([] as Platform[]).concat(options.platforms || []).filter(Boolean);
   for (const platform of state._platforms) guard(platform, (p) => p.load());
   // the first page view captures the click ids itself; without one (the page's own ttq
   // sent it), capture here, and the platforms pixelpair loaded still get theirs

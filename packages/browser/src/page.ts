@@ -1,6 +1,7 @@
 /**
  * Page views: `page()` re-reads the click id (an SPA route can carry one) and sends
- * `ttq.page()` (and the platforms' page views). `watchRoutes` gives single-page apps one page view per real route change.
+ * `ttq.page()` and the platforms' page views. `watchRoutes` gives single-page apps one
+ * page view per real route change.
  */
 import { captureTtclid } from './ttclid.js';
 import { send } from './pixel.js';

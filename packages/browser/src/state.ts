@@ -31,6 +31,8 @@ export interface State {
   /** The configured consent sources as a comma list ('' without a consent mode). */
   _sources: string;
   _debug?: boolean;
+  /** pixelpair sends the route changes' page views (`spa`), so the pixels' own history observers stay off. */
+  _spa?: boolean;
   _started?: boolean;
 }
 

@@ -9,10 +9,11 @@
  */
 import { GOOGLE_CLICK_DAYS, GOOGLE_CLICK_PARAMS, googleClickCookie, type CapturedContext, type ConsentState } from '@pixelpair/core';
 import { state } from '../state.js';
+import { TAG, warn } from '../log.js';
 import { readCookie } from '../cookies.js';
 import { landingParam, storeClickId } from './click-ids.js';
 import { canonicalName } from './event-names.js';
-import { grantedOrDenied, type Platform } from './platform.js';
+import { grantedOrDenied, loadScript, type Platform } from './platform.js';
 
 export const DEFAULT_GOOGLE_TAG_SRC = 'https://www.googletagmanager.com/gtag/js';
 
@@ -36,6 +37,7 @@ const signals = (decision: ConsentState) => ({
 
 export function googleTag(options: GoogleTagOptions): Platform {
   const { tagId, conversions = {} } = options;
+  if (!TAG && !tagId) warn('googleTag: tagId is required');
   const labels: Record<string, string> = {};
   for (const name in conversions) labels[canonicalName(name)] = conversions[name]!;
   const ids: Record<string, string | undefined> = {};
@@ -59,11 +61,8 @@ export function googleTag(options: GoogleTagOptions): Platform {
       if (state._hold && echo()) gtag('consent', 'default', signals(state._consent));
       if (fresh) {
         gtag('js', new Date());
-        const script = document.createElement('script');
-        script.async = true;
         const src = options.src || DEFAULT_GOOGLE_TAG_SRC;
-        script.src = src + (src.includes('?') ? '&' : '?') + 'id=' + encodeURIComponent(tagId);
-        document.head.appendChild(script);
+        loadScript(src + (src.includes('?') ? '&' : '?') + 'id=' + encodeURIComponent(tagId));
       }
       gtag('config', tagId);
     },

@@ -33,6 +33,21 @@ describe('metaPixel: loading', () => {
     expect(live).toEqual([['track', 'Lead', {}, { eventID: 'lead_1_submit' }]]);
   });
 
+  it("with spa, turns off fbevents.js's own pushState PageView (pixelpair sends each route's, with its id)", async () => {
+    const { init, metaPixel } = await freshApi();
+    init({ spa: true, platforms: [metaPixel({ pixelId: PIXEL })] });
+    expect(w.fbq.disablePushState).toBe(true);
+    history.pushState(null, '', '/products');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(fbqQueue().filter((c) => c[1] === 'PageView')).toHaveLength(2);
+  });
+
+  it('without spa, leaves fbevents.js its own history handling', async () => {
+    const { init, metaPixel } = await freshApi();
+    init({ platforms: [metaPixel({ pixelId: PIXEL })] });
+    expect(w.fbq.disablePushState).toBeUndefined();
+  });
+
   it("uses the page's own fbq (no second script) and still inits the pixel", async () => {
     const calls = recordingFbq();
     const { init, metaPixel } = await freshApi();
@@ -207,6 +222,13 @@ describe('metaPixel: a hostile fbq costs nothing else', () => {
     expect(ttq.at(-1)).toEqual(['track', 'Purchase', { value: 1 }, { event_id: 'ord_9_purchase' }]);
     expect(() => page()).not.toThrow();
     expect(context().userAgent).toBe(navigator.userAgent);
+  });
+
+  it('one platform instead of a list works', async () => {
+    const fbq = recordingFbq();
+    const { init, metaPixel } = await freshApi();
+    init({ platforms: metaPixel({ pixelId: PIXEL }) });
+    expect(fbq[0]).toEqual(['init', PIXEL]);
   });
 
   it('a fbq getter that throws, and a null platform, are survived too', async () => {

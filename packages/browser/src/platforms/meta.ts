@@ -8,9 +8,10 @@
  */
 import { FBCLID_PARAM, FBC_COOKIE, FBC_DAYS, FBP_COOKIE, fbcSubdomainIndex, formatFbc, type ConsentState } from '@pixelpair/core';
 import { state } from '../state.js';
+import { TAG, warn } from '../log.js';
 import { readCookie, siteDomain } from '../cookies.js';
 import { landingParam, storeClickId } from './click-ids.js';
-import type { Platform } from './platform.js';
+import { loadScript, type Platform } from './platform.js';
 import { metaCustomData } from './meta-custom-data.js';
 import { metaEventName } from './event-names.js';
 
@@ -33,19 +34,19 @@ function ensureFbq(src: string): void {
   const q: any = (w.fbq = (...args: unknown[]) => (q.callMethod ? q.callMethod.apply(q, args) : q.queue.push(args)));
   w._fbq = w._fbq || q;
   Object.assign(q, { push: q, loaded: true, version: '2.0', queue: [] });
-  const script = document.createElement('script');
-  script.async = true;
-  script.src = src;
-  document.head.appendChild(script);
+  loadScript(src);
 }
 
 export function metaPixel(options: MetaPixelOptions): Platform {
+  if (!TAG && !options.pixelId) warn('metaPixel: pixelId is required');
   let fbc: string | undefined;
   const consent = (decision: ConsentState) => fbq('consent', decision.adUserData === 'granted' ? 'grant' : 'revoke');
   return {
     id: 'meta',
     load() {
       ensureFbq(options.pixelSrc || DEFAULT_META_PIXEL_SRC);
+      // fbevents.js sends its own PageView (without our eventID) on pushState unless told not to
+      if (state._spa) (window as any).fbq.disablePushState = true;
       // before init, on every page: an undecided visitor starts revoked
       if (state._hold) consent(state._consent);
       fbq('init', options.pixelId);

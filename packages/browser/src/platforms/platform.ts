@@ -62,5 +62,13 @@ export function platformsDecided(decision: ConsentState): void {
   if (decision.adUserData === 'granted') for (const run of held) run();
 }
 
+/** Adds an async <script> for a pixel's library. */
+export function loadScript(src: string): void {
+  const script = document.createElement('script');
+  script.async = true;
+  script.src = src;
+  document.head.appendChild(script);
+}
+
 /** `granted` only when granted: an undecided signal is passed to a pixel as denied. */
 export const grantedOrDenied = (value: string): 'granted' | 'denied' => (value === 'granted' ? value : 'denied');
