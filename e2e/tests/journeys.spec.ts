@@ -1,39 +1,16 @@
 /**
- * Issue 6: the six journeys, each asserting on what the local TikTok stand-in recorded.
+ * Issue 6: the six journeys, each asserting on what the local TikTok stand-in recorded; issue 9:
+ * journeys 1 to 3 also prove the Meta pairs (fbq ↔ Conversions API) beside TikTok's, from the
+ * Meta stand-in's records. The three pairs of a purchase (with Google) are in three-pairs.spec.ts.
  */
-import { startDemo } from '@pixelpair/demo-store';
+import { LOCAL_META_PIXEL_ID, startDemo } from '@pixelpair/demo-store';
 import { expect, test } from './support/fixtures.js';
-import { checkAllPairs } from './support/check-pair.js';
+import { checkAllMetaPairs, checkAllPairs } from './support/check-pair.js';
 import { buyOne } from './support/buy.js';
-import { chooseConsent, firedEvents, PIXEL_SCRIPT, search, submitLead } from './support/journey.js';
+import { chooseConsent, firedEvents, META_PIXEL_SCRIPT, PIXEL_SCRIPT, submitLead } from './support/journey.js';
 import { eventually } from './support/eventually.js';
 import { createRecords } from './support/records.js';
-import type { Records } from './support/records.js';
-
-const HEX64 = /^[0-9a-f]{64}$/;
-const ALL_EVENTS = ['AddToCart', 'CompletePayment', 'InitiateCheckout', 'Search', 'SubmitForm', 'ViewContent'];
-
-/** Shop, pay, search and ask for a fitting: every kind of event the demo has. */
-async function fullJourney(page: Parameters<typeof buyOne>[0], demo: Parameters<typeof buyOne>[1], consent: 'accept' | 'reject') {
-  const bought = await buyOne(page, demo, { consent });
-  const searched = await search(page, demo.urls.store, 'trail');
-  const { leadId, lead } = await submitLead(page, demo.urls.store, 'Runner.Lead@Example.com');
-  const ids: Array<[string, string]> = [
-    ['ViewContent', bought.view.eventId],
-    ['AddToCart', bought.addEventId],
-    ['InitiateCheckout', bought.checkout.eventId],
-    ['CompletePayment', bought.purchase.eventId],
-    ['Search', searched.eventId],
-    ['SubmitForm', lead.eventId],
-  ];
-  return { ...bought, leadId, ids };
-}
-
-const serverTwins = (records: Records, ids: Array<[string, string]>) =>
-  eventually(() => {
-    const found = ids.map(([event, id]) => records.serverEvent(event, id));
-    return found.every(Boolean) ? found.map((e) => e!) : undefined;
-  }, `server copies of ${ids.map(([e]) => e).join(', ')}`);
+import { ALL_EVENTS, fbcOf, fullJourney, HEX64, list, META_EVENTS, META_NAME, metaTwins, serverTwins, sha256 } from './support/full-journey.js';
 
 test('journey 1 — ttclid and consent accepted: every browser event has a server twin carrying ttclid, ttp, ip, user agent and the strong keys collected', async ({ page, demo, records }) => {
   const journey = await fullJourney(page, demo, 'accept');
@@ -57,6 +34,27 @@ test('journey 1 — ttclid and consent accepted: every browser event has a serve
   expect(lead.keys).toMatchObject({ email: true });
   expect(lead.body!.user!.email).toMatch(HEX64);
   expect(records.requests().every((r) => r.code === 0), 'every Events API request accepted').toBe(true);
+
+  // Meta, beside TikTok: every fbq fire has its Conversions API twin (same eventID, Meta's name, same pixel).
+  const capi = await metaTwins(records, journey.ids);
+  await eventually(() => records.meta.sentFires().filter((c) => c.event !== 'PageView').length >= journey.ids.length, 'every fbq fire');
+  const metaPairs = checkAllMetaPairs(records.meta.sentFires(), records.meta.serverEvents());
+  expect(metaPairs.map((p) => p.event).sort()).toEqual(META_EVENTS);
+  expect(metaPairs.filter((p) => !p.check.ok), 'fbq fires without a matching Conversions API twin').toEqual([]);
+  expect(records.meta.sentFires().filter((c) => c.event === 'PageView').length, "Meta's PageView on the pages").toBeGreaterThan(0);
+  expect(new Set(records.meta.sentFires().map((c) => c.pixelId))).toEqual(new Set([LOCAL_META_PIXEL_ID]));
+  const userAgent = await page.evaluate(() => navigator.userAgent);
+  for (const twin of capi) {
+    expect(twin.fbc, `${twin.event} ${twin.eventId}: fbc from the landing fbclid`).toMatch(fbcOf(journey.fbclid));
+    expect(twin.body!.user_data, `${twin.event} ${twin.eventId}`).toMatchObject({ client_ip_address: '127.0.0.1', client_user_agent: userAgent });
+  }
+  // Meta's rules: email trimmed and lower-cased; phone as digits with the country code, no "+".
+  const metaPurchase = capi.find((t) => t.event === 'Purchase')!;
+  expect(list(metaPurchase.body!.user_data.em)).toEqual([sha256('alice.buyer@example.com')]);
+  expect(list(metaPurchase.body!.user_data.ph)).toEqual([sha256('491701234567')]);
+  expect(list(capi.find((t) => t.event === 'Lead')!.body!.user_data.em)).toEqual([sha256('runner.lead@example.com')]);
+  expect(capi.find((t) => t.event === 'ViewContent')!.keys, 'no contact data before the shopper gave it').toMatchObject({ em: false, ph: false });
+  expect(records.meta.serverEvents().length, 'one Conversions API copy per action').toBe(journey.ids.length);
 });
 
 test('journey 2 — consent rejected: the pixel is revoked and the server twins carry no email, phone or external_id', async ({ page, demo, records }) => {
@@ -69,6 +67,17 @@ test('journey 2 — consent rejected: the pixel is revoked and the server twins 
     expect(twin.body!.user ?? {}).not.toHaveProperty('email');
     expect(twin.limitedDataUse, 'ad_personalization denied').toBe(true);
   }
+
+  // Meta: fbq is revoked, nothing reaches Meta from the browser, and every CAPI copy still arrives without identifiers.
+  const capi = await metaTwins(records, journey.ids);
+  expect(records.meta.pixelCalls().some((c) => c.method === 'consent' && c.options?.action === 'revoke'), "fbq('consent', 'revoke')").toBe(true);
+  expect(records.meta.pixelCalls().some((c) => c.method === 'consent' && c.options?.action === 'grant'), 'never granted').toBe(false);
+  expect(records.meta.sentFires(), 'no fbq fire reached Meta').toEqual([]);
+  for (const twin of capi) {
+    expect(twin.keys, `${twin.event} ${twin.eventId}`).toMatchObject({ em: false, ph: false, external_id: false, fbc: false, fbp: false });
+    expect(twin.body!.user_data, 'only the device context a website event needs').not.toHaveProperty('em');
+    expect(twin.optOut, 'ad_personalization denied').toBe(true);
+  }
 });
 
 test('journey 3 — Pixel blocked: the server copies still arrive with ttclid and their event_ids', async ({ page, demo, records }) => {
@@ -78,6 +87,22 @@ test('journey 3 — Pixel blocked: the server copies still arrive with ttclid an
   for (const twin of twins) expect(twin.ttclid, `${twin.event} ${twin.eventId}`).toBe(journey.ttclid);
   expect(twins.find((t) => t.event === 'CompletePayment')!.eventId).toBe(`ord_${journey.orderId}_complete_payment`);
   expect(records.pixelCalls(), 'the Pixel never loaded').toEqual([]);
+});
+
+test("journey 3, Meta — Meta's pixel script blocked: the Conversions API copies still arrive with their event ids and fbc, and TikTok's pairs are whole", async ({ page, demo, records }) => {
+  let blocked = 0;
+  await page.route(META_PIXEL_SCRIPT, (route) => { blocked++; return route.abort('blockedbyclient'); });
+  const journey = await fullJourney(page, demo, 'accept');
+  const capi = await metaTwins(records, journey.ids);
+  expect(blocked, 'the pages asked for fbevents.js').toBeGreaterThan(0);
+  expect(capi.map((t) => [t.event, t.eventId])).toEqual(journey.ids.map(([event, id]) => [META_NAME[event], id]));
+  for (const twin of capi) expect(twin.fbc, `${twin.event} ${twin.eventId}`).toMatch(fbcOf(journey.fbclid));
+  expect(capi.find((t) => t.event === 'Purchase')!.eventId).toBe(`ord_${journey.orderId}_complete_payment`);
+  expect(records.meta.pixelCalls(), 'fbq never loaded').toEqual([]);
+  // The other platforms do not depend on Meta's script.
+  await serverTwins(records, journey.ids);
+  await eventually(() => records.sentTracks().length >= journey.ids.length, 'every TikTok pixel copy');
+  expect(checkAllPairs(records.sentTracks(), records.serverEvents()).filter((p) => !p.check.ok)).toEqual([]);
 });
 
 test('journey 4 — payment redirect through another origin: ttclid and the event_id survive', async ({ page, demo, records }) => {

@@ -2,10 +2,12 @@
  * startDemo: everything the demo needs, wired together. Without an account it starts the
  * local stand-ins (TikTok's Events API and pixel, Meta's Conversions API and fbq, Google's
  * Data Manager API, OAuth token endpoint and gtag, and the Test Events page), the fake
- * payment provider on another port, and the store, which then runs all three platforms.
- * With a real TikTok account (`tiktok`), the stand-ins are skipped: server copies go to
- * TikTok (and to Meta / Google when `meta` / `google` are given) and the pages load the
- * platforms' own scripts.
+ * payment provider on another port, and the store, which then runs all three platforms:
+ * its pages' one pixelpair script tag loads the TikTok pixel, fbq and gtag stubs, and every
+ * action's server copies go to the three stand-in APIs under the same event id
+ * (`platforms` narrows that). With a real TikTok account (`tiktok`), the stand-ins are
+ * skipped: server copies go to TikTok (and to Meta / Google when `meta` / `google` are
+ * given, with their real ids on the pages) and the pages load the platforms' own scripts.
  */
 import { randomBytes } from 'node:crypto';
 import { startEmulator } from '@pixelpair/emulator';
@@ -50,13 +52,16 @@ export interface DemoOptions {
   emulatorPort?: number;
   store?: StoreExtras;
   /**
-   * On the stand-ins: the platforms the store runs beside TikTok (default: none until the
-   * browser package fires Meta's and Google's tags, so every server copy has its pixel copy).
+   * On the stand-ins: the platforms the store runs beside TikTok (default both, so the quick
+   * start shows three pairs: the pages load the fbq and gtag stubs through the script tag's
+   * Meta and Google attributes, and the server copies go to the stand-ins' APIs). `[]` runs
+   * TikTok alone.
    */
   platforms?: readonly StandInPlatform[];
 }
 
 export type StandInPlatform = 'meta' | 'google';
+export const STAND_IN_PLATFORMS: readonly StandInPlatform[] = ['meta', 'google'];
 
 export interface Demo {
   store: DemoStore;
@@ -67,14 +72,15 @@ export interface Demo {
   /** The Meta pixel and Google Ads account the demo runs beside TikTok (absent when not configured). */
   metaPixelId?: string;
   googleCustomerId?: string;
+  googleTagId?: string;
   urls: { store: string; payment: string; testEvents?: string; api: string; pixelScript?: string; outbox?: string };
   close(): Promise<void>;
 }
 
 export const TIKTOK_API_URL = 'https://business-api.tiktok.com/open_api/v1.3/event/track/';
 
-/** Meta and Google on the local stand-ins: the embedded defaults, no account needed. */
-function localPlatforms(emulator: Emulator, platforms: readonly StandInPlatform[]): { meta?: MetaTarget; google?: GoogleTarget } {
+/** Meta and Google on the local stand-ins: the embedded defaults, no account needed (a second store on the same stand-ins uses it too). */
+export function standInPlatforms(emulator: Emulator, platforms: readonly StandInPlatform[] = STAND_IN_PLATFORMS): { meta?: MetaTarget; google?: GoogleTarget } {
   const conversions = Object.entries(LOCAL_GOOGLE_CONVERSIONS);
   const all = {
     meta: { pixelId: LOCAL_META_PIXEL_ID, accessToken: LOCAL_META_ACCESS_TOKEN, apiUrl: emulator.meta.apiUrl(LOCAL_META_PIXEL_ID), pixelScriptUrl: emulator.meta.pixelScriptUrl },
@@ -109,7 +115,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
           ...(options.tiktok.testEventCode ? { testEventCode: options.tiktok.testEventCode } : {}),
           ...(options.meta ? { meta: options.meta } : {}), ...(options.google ? { google: options.google } : {}),
         }
-      : { apiUrl: emulator!.apiUrl, accessToken: LOCAL_ACCESS_TOKEN, pixelId: LOCAL_PIXEL_ID, ...localPlatforms(emulator!, options.platforms ?? []) };
+      : { apiUrl: emulator!.apiUrl, accessToken: LOCAL_ACCESS_TOKEN, pixelId: LOCAL_PIXEL_ID, ...standInPlatforms(emulator!, options.platforms) };
     const store = await createDemoStore({
       ...options.store,
       ...target,
@@ -126,7 +132,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       ...(emulator ? { emulator } : {}),
       pixelId: target.pixelId,
       ...(target.meta ? { metaPixelId: target.meta.pixelId } : {}),
-      ...(target.google ? { googleCustomerId: target.google.customerId } : {}),
+      ...(target.google ? { googleCustomerId: target.google.customerId, googleTagId: target.google.tagId } : {}),
       urls: {
         store: store.url,
         payment: payment.url,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `node apps/demo-store/dist/start.js`: the demo with the local stand-ins of TikTok, Meta and
- * Google, no account needed. With TIKTOK_ACCESS_TOKEN and TIKTOK_PIXEL_ID set it sends to the
+ * Google, no account needed: three pairs (pixel + server copy) per tracked action. With TIKTOK_ACCESS_TOKEN and TIKTOK_PIXEL_ID set it sends to the
  * real TikTok (TIKTOK_TEST_EVENT_CODE, TIKTOK_API_URL) and loads TikTok's events.js; add
  * META_ACCESS_TOKEN + META_PIXEL_ID (META_TEST_EVENT_CODE) and GOOGLE_ADS_CUSTOMER_ID +
  * GOOGLE_TAG_ID + DEMO_GOOGLE_CONVERSIONS (GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_VALIDATE_ONLY=1)
@@ -59,6 +59,8 @@ Object.assign(options, accounts);
 
 try {
   const demo = await startDemo(options);
+  // On the stand-ins all three platforms run (pixel + server copy each); with accounts, the real ones.
+  const where = demo.emulator ? ' (local stand-in)' : '';
   const lines = [
     '',
     'pixelpair demo store is running',
@@ -67,8 +69,8 @@ try {
     demo.urls.testEvents ? `  Test Events:    ${demo.urls.testEvents}` : `  Test Events:    TikTok Events Manager → Test Events${options.tiktok?.testEventCode ? ` (code ${options.tiktok.testEventCode})` : ''}`,
     `  Events API:     ${demo.urls.api}${demo.emulator ? ' (local stand-in)' : ' (real TikTok)'}`,
     `  Pixel id:       ${demo.pixelId}`,
-    `  Meta pixel:     ${demo.metaPixelId ?? 'off (set META_ACCESS_TOKEN and META_PIXEL_ID)'}`,
-    `  Google Ads:     ${demo.googleCustomerId ?? 'off (set GOOGLE_ADS_CUSTOMER_ID, GOOGLE_TAG_ID, DEMO_GOOGLE_CONVERSIONS)'}`,
+    `  Meta pixel:     ${demo.metaPixelId ? `${demo.metaPixelId}${where}` : 'off (set META_ACCESS_TOKEN and META_PIXEL_ID)'}`,
+    `  Google Ads:     ${demo.googleCustomerId ? `${demo.googleCustomerId}, tag ${demo.googleTagId}${where}` : 'off (set GOOGLE_ADS_CUSTOMER_ID, GOOGLE_TAG_ID, DEMO_GOOGLE_CONVERSIONS)'}`,
   ];
   if (demo.urls.outbox) lines.push(`  Outbox:         ${demo.urls.outbox}  (node scripts/pixelpair.mjs log --store ${demo.urls.outbox} --event-id ord_<id>_complete_payment)`);
   lines.push('', 'Press Ctrl+C to stop.');

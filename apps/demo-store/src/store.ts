@@ -14,6 +14,7 @@ import type { OutboxBackendOptions, TikTokTarget } from './backends.js';
 import { requestEvidence } from './http/request-evidence.js';
 import { cartFromRequest, renderPage } from './http/route-kit.js';
 import type { RouteKit, ShopSettings } from './http/route-kit.js';
+import type { PixelTagSettings } from './pages/layout.js';
 import { sendText } from './http/respond.js';
 import { findHandler } from './routes/table.js';
 import { CURRENCY } from './shop/catalog.js';
@@ -62,6 +63,14 @@ export interface DemoStore {
   close(): Promise<void>;
 }
 
+/** What the pages' script tag needs of Meta and Google (ids and script URLs; never a token). */
+function pagePlatforms({ meta, google }: Pick<DemoStoreOptions, 'meta' | 'google'>): Pick<PixelTagSettings, 'meta' | 'google'> {
+  return {
+    ...(meta ? { meta: { pixelId: meta.pixelId, ...(meta.pixelScriptUrl ? { pixelScriptUrl: meta.pixelScriptUrl } : {}) } } : {}),
+    ...(google ? { google: { tagId: google.tagId, conversionLabels: google.conversionLabels, ...(google.tagScriptUrl ? { tagScriptUrl: google.tagScriptUrl } : {}) } } : {}),
+  };
+}
+
 export async function createDemoStore(options: DemoStoreOptions): Promise<DemoStore> {
   for (const key of ['pixelId', 'apiUrl', 'accessToken', 'paymentOrigin', 'paymentSecret'] as const) {
     if (!options[key] || typeof options[key] !== 'string') throw new Error(`createDemoStore: options.${key} is required`);
@@ -96,6 +105,7 @@ export async function createDemoStore(options: DemoStoreOptions): Promise<DemoSt
       ...(options.pixelScriptUrl ? { pixelScriptUrl: options.pixelScriptUrl } : {}),
       ...(options.debug ? { debug: true } : {}),
       ...(options.testEventsUrl ? { testEventsUrl: options.testEventsUrl } : {}),
+      ...pagePlatforms(options),
     },
     origin: () => origin,
     evidence: (req) => requestEvidence(req, trustedProxies),

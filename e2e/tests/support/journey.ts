@@ -77,9 +77,11 @@ export async function search(page: Page, storeUrl: string, query: string): Promi
 }
 
 /** What pixelpair captured in this page (the hand-off context). */
-export function browserContext(page: Page): Promise<{ ttclid?: string; ttp?: string; userAgent?: string; consent: Record<string, unknown>; page: { url?: string } }> {
+export function browserContext(page: Page): Promise<{ ttclid?: string; ttp?: string; fbc?: string; fbp?: string; gclid?: string; userAgent?: string; consent: Record<string, unknown>; page: { url?: string } }> {
   return page.evaluate(() => (window as any).pixelpair.context());
 }
 
 /** The Pixel's events.js request, whatever its query (`?sdkid=…&lib=ttq`), for page.route. */
 export const PIXEL_SCRIPT = /\/pixel\/events\.js(\?|$)/;
+/** Meta's fbevents.js (the stand-in's `/meta/fbevents.js` or Meta's own `/en_US/fbevents.js`), for page.route. */
+export const META_PIXEL_SCRIPT = /\/fbevents\.js(\?|$)/;

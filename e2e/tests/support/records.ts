@@ -1,6 +1,6 @@
 /** Reading the stand-in's records in the words the tests use. */
 import type { Demo } from '@pixelpair/demo-store';
-import type { AcceptedEvent, PixelCall } from '@pixelpair/emulator';
+import type { AcceptedEvent, GoogleAcceptedEvent, GtagCall, MetaAcceptedEvent, MetaPixelCall, PixelCall } from '@pixelpair/emulator';
 
 export interface Records {
   pixelId: string;
@@ -17,15 +17,45 @@ export interface Records {
   requests(): ReturnType<NonNullable<Demo['emulator']>['records']>['requests'];
   /** Waits until the store has handed over and the outbox delivered everything so far. */
   settled(): Promise<void>;
+  /** Meta: Conversions API copies and `fbq` calls, as the Meta stand-in recorded them. */
+  meta: MetaRecordsView;
+  /** Google: Data Manager copies and `gtag` calls, as the Google stand-in recorded them. */
+  google: GoogleRecordsView;
 }
 
-const callNumber = (call: PixelCall) => Number(call.callId.split('-').pop()) || 0;
+export interface MetaRecordsView {
+  pixelId: string | undefined;
+  serverEvents(): MetaAcceptedEvent[];
+  /** By Meta's name for the event (`Purchase`, not `CompletePayment`). */
+  serverEvent(event: string, eventId: string): MetaAcceptedEvent | undefined;
+  /** Every `fbq` call, in call order; a held fire released later appears once, as released. */
+  pixelCalls(): MetaPixelCall[];
+  /** `fbq('track' | 'trackCustom', …)` fires that would have reached Meta (PageView included). */
+  sentFires(): MetaPixelCall[];
+}
+
+export interface GoogleRecordsView {
+  serverEvents(): GoogleAcceptedEvent[];
+  serverEvent(transactionId: string): GoogleAcceptedEvent | undefined;
+  /** Every `gtag` call, in call order; a held hit released later appears once, as released. */
+  tagCalls(): GtagCall[];
+  /** Google Ads conversions the tag sent (with cookies, or cookieless after ad_storage was refused). */
+  conversions(): GtagCall[];
+}
+
+interface Call { time: number; callId: string }
+const callNumber = (call: Call) => Number(call.callId.split('-').pop()) || 0;
 
 /**
  * The pixel stub posts every call on its own request, so arrival order can differ from call
  * order: sort by the browser's clock, then by the page's call counter.
  */
-export const inCallOrder = (calls: PixelCall[]): PixelCall[] => calls.sort((a, b) => a.time - b.time || callNumber(a) - callNumber(b));
+export const inCallOrder = <T extends Call>(calls: T[]): T[] => calls.sort((a, b) => a.time - b.time || callNumber(a) - callNumber(b));
+
+/** The fbq and gtag stubs record a held call again under its callId when released: the last record is its fate. */
+const lastPerCall = <T extends Call>(calls: readonly T[]): T[] => inCallOrder([...new Map(calls.map((c) => [c.callId, c])).values()]);
+
+const FIRES = new Set(['track', 'trackCustom']);
 
 export function createRecords(demo: Demo): Records {
   const emulator = demo.emulator!;
@@ -39,5 +69,18 @@ export function createRecords(demo: Demo): Records {
     sentPageViews: () => inCallOrder(all().pixel.filter((c) => c.method === 'page' && c.status === 'sent')),
     requests: () => all().requests,
     settled: () => demo.store.delivery.idle(),
+    meta: {
+      pixelId: demo.metaPixelId,
+      serverEvents: () => emulator.meta.records().events,
+      serverEvent: (event, eventId) => emulator.meta.records().events.find((e) => e.event === event && e.eventId === eventId),
+      pixelCalls: () => lastPerCall(emulator.meta.records().pixel),
+      sentFires: () => lastPerCall(emulator.meta.records().pixel).filter((c) => FIRES.has(c.method) && c.status === 'sent'),
+    },
+    google: {
+      serverEvents: () => emulator.google.records().events,
+      serverEvent: (transactionId) => emulator.google.records().events.find((e) => e.transactionId === transactionId),
+      tagCalls: () => lastPerCall(emulator.google.records().tag),
+      conversions: () => lastPerCall(emulator.google.records().tag).filter((c) => c.conversion && (c.status === 'sent' || c.status === 'cookieless')),
+    },
   };
 }

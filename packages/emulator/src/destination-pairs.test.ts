@@ -127,6 +127,17 @@ describe('Test Events pairs across TikTok, Meta and Google', () => {
     expect(emulator.pairs().pairs.map((p) => `${p.destination}:${p.event}:${p.eventId}`).sort()).toEqual(report.pairs.map((p) => `${p.destination}:${p.event}:${p.eventId}`).sort());
   });
 
+  it("reads a Meta PageView sent from the browser only as OK (Meta needs no server copy of it), but not any other browser-only fire", async () => {
+    const jar: CookieJar = new Map();
+    const page = await shopPage(PRODUCT, jar, { pageView: 'pv_only' });
+    page.run(`fbq('track', 'ViewContent', {}, { eventID: 'view_only' });`);
+    await page.settle();
+    await expect.poll(() => emulator.meta.records().pixel.filter((c) => c.method === 'track').length).toBe(2);
+    const later = pairedLater();
+    expect(find(later, 'meta', 'pv_only')).toMatchObject({ verdict: 'ok', code: 'browser_only', reason: expect.stringContaining('Meta counts it from the Meta Pixel'), serverState: { text: 'None needed' } });
+    expect(find(later, 'meta', 'view_only')).toMatchObject({ verdict: 'broken', code: 'server_missing' });
+  });
+
   it('reads consent states that are correct by design as OK: fbq held by revoke, a cookieless tag ping, CONSENT_DENIED server copies', async () => {
     const jar: CookieJar = new Map();
     const refused = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };

@@ -50,6 +50,8 @@ export interface DestinationRules {
   limitedDataUseField: boolean;
   /** How the stand-in pairs this destination and what its test mode does, for the page's help. */
   note: string;
+  /** Events a shop usually sends from the browser only (Meta's PageView): no server copy is fine, not missing. */
+  browserOnly?: readonly string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -107,6 +109,7 @@ export const META_RULES: DestinationRules = {
   destination: 'meta',
   name: 'Meta',
   pixelName: 'Meta Pixel',
+  browserOnly: ['PageView'],
   serverName: 'Conversions API',
   pairedBy: "pixel id + event_name + event_id (fbq's eventID)",
   serverKeys: [

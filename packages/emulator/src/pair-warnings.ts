@@ -15,7 +15,7 @@ export type PairWarningCode =
   | 'server_sent_twice' | 'event_name_case' | 'outside_merge_window' | 'consent_mismatch' | 'user_data_despite_refusal';
 
 /** States that are correct by design: reported so the page can say why a pair is fine. */
-export type PairNoteCode = 'paired' | 'pixel_not_sent' | 'pixel_sent_twice' | 'anonymous_by_consent' | 'anonymous_upper_funnel';
+export type PairNoteCode = 'paired' | 'pixel_not_sent' | 'pixel_sent_twice' | 'anonymous_by_consent' | 'anonymous_upper_funnel' | 'browser_only';
 
 export type FindingCode = PairWarningCode | PairNoteCode;
 
@@ -99,7 +99,10 @@ export function pairFindings(pair: PairDraft, ctx: FindingContext): Finding[] {
     add('paired', 'ok', `Both copies arrived${gap}; ${merged}.`, `paired by ${r.pairedBy}`);
   }
   if (pixel && !server && !renamed.length) {
-    if (pixel.status === 'sent') {
+    if (pixel.status === 'sent' && r.browserOnly?.includes(event)) {
+      add('browser_only', 'ok', `Browser only, as usual for ${event}: ${P} counts it from the ${r.pixelName}. A server copy with the same event id is optional (it would keep shoppers who block the pixel).`,
+        `${event} has no server copy; ${P} needs none (send one with event_id ${eventId} to pair it)`);
+    } else if (pixel.status === 'sent') {
       const waited = now - pixel.firstAt;
       if (waited < TWIN_WAIT_MS) {
         add('server_pending', 'attention', `Waiting for the server copy: the browser copy arrived ${Math.max(0, Math.round(waited / 1000))} s ago.`,

@@ -55,6 +55,7 @@ export function sideStates(pair: PairDraft, findings: readonly Finding[]): { pix
   let serverState: SideState;
   if (server) serverState = { state: 'accepted', text: `Accepted${times(server.count)}` };
   else if (has('server_pending')) serverState = { state: 'pending', text: 'Waiting for the server copy' };
+  else if (has('browser_only')) serverState = { state: 'missing', text: 'None needed' };
   else serverState = { state: 'missing', text: has('name_mismatch') ? 'None under this name' : 'No server copy' };
   return { pixelState, serverState };
 }

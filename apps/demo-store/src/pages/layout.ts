@@ -19,6 +19,10 @@ export interface PixelTagSettings {
   debug?: boolean;
   /** The stand-in's Test Events page, linked in the footer so a visitor can watch the pairs arrive. */
   testEventsUrl?: string;
+  /** Meta's Pixel beside TikTok's: its id and fbevents.js (undefined loads Meta's real one). */
+  meta?: { pixelId: string; pixelScriptUrl?: string };
+  /** The Google tag beside them: `AW-…`, a conversion label per event name, gtag.js (undefined loads Google's). */
+  google?: { tagId: string; conversionLabels: Readonly<Record<string, string>>; tagScriptUrl?: string };
 }
 
 export interface LayoutInput {
@@ -61,11 +65,24 @@ function footer(testEventsUrl: string | undefined): string {
   return `<footer class="site-footer"><div class="wrap"><span>${SHOP_NAME} is a demo shop for pixelpair: nothing here is for sale and no card is charged.</span>${watch}</div></footer>`;
 }
 
+/** The script tag's Meta and Google attributes: one tag turns on all three platforms' pixels. */
+function platformAttributes(pixel: PixelTagSettings): string[] {
+  const { meta, google } = pixel;
+  return [
+    meta ? `data-meta-pixel-id="${esc(meta.pixelId)}"` : '',
+    meta?.pixelScriptUrl ? `data-meta-pixel-src="${esc(meta.pixelScriptUrl)}"` : '',
+    google ? `data-google-tag-id="${esc(google.tagId)}"` : '',
+    google?.tagScriptUrl ? `data-google-tag-src="${esc(google.tagScriptUrl)}"` : '',
+    google ? `data-google-conversions="${esc(Object.entries(google.conversionLabels).map(([event, label]) => `${event}:${label}`).join(','))}"` : '',
+  ];
+}
+
 export function layout(input: LayoutInput): string {
   const { pixel } = input;
   const attrs = [
     `data-pixel-id="${esc(pixel.pixelId)}"`,
     pixel.pixelScriptUrl ? `data-pixel-src="${esc(pixel.pixelScriptUrl)}"` : '',
+    ...platformAttributes(pixel),
     'data-consent="manual"',
     'data-collect-url="/collect"',
     input.spa ? 'data-spa' : '',

@@ -25,6 +25,14 @@ describe('pages', () => {
     expect(layout({ title: 'T', body: '', pixel: { pixelId: 'CREAL' }, consent: undefined, cartCount: 0 })).not.toContain('data-pixel-src');
   });
 
+  it('Meta and Google ride on the same script tag: ids, stub URLs and conversion labels, escaped', () => {
+    const html = layout({ title: 'T', body: '', consent: undefined, cartCount: 0, pixel: { ...pixel,
+      meta: { pixelId: '1000000000000001', pixelScriptUrl: 'http://127.0.0.1:9/meta/fbevents.js' },
+      google: { tagId: 'AW-1', conversionLabels: { Purchase: 'purchase', Lead: 'a"b' }, tagScriptUrl: 'http://127.0.0.1:9/gtag/js' } } });
+    expect(html).toContain('data-meta-pixel-id="1000000000000001" data-meta-pixel-src="http://127.0.0.1:9/meta/fbevents.js" data-google-tag-id="AW-1" data-google-tag-src="http://127.0.0.1:9/gtag/js" data-google-conversions="Purchase:purchase,Lead:a&quot;b" data-consent="manual"');
+    expect(layout({ title: 'T', body: '', pixel, consent: undefined, cartCount: 0 })).not.toMatch(/data-meta-|data-google-/);
+  });
+
   it('the SPA section turns on data-spa; other pages do not', () => {
     expect(layout({ title: 'T', body: '', pixel, consent: undefined, cartCount: 0, spa: true })).toContain(' data-spa');
     expect(layout({ title: 'T', body: '', pixel, consent: undefined, cartCount: 0 })).not.toContain('data-spa');
