@@ -204,6 +204,8 @@ test('test-code filter: both sides are filtered, so the test journey pairs fully
     await eventually(() => records.google.serverEvents().length === 2 && records.google.conversions().length >= 2, 'both Google pairs');
     await eventually(() => records.sentTracks().length >= 8, 'eight ttq copies');
     await eventually(() => records.meta.sentFires().filter((c) => c.event !== 'PageView').length >= 8, 'eight fbq copies');
+    // each shopper's five Meta page views: the last one can still be on its way when the journey ends
+    await eventually(() => records.meta.sentFires().filter((c) => c.event === 'PageView').length >= 10, 'ten fbq page views');
 
     await openTestEvents(page, `${emulator.testEventsUrl}?test_event_code=TEST123`);
     const report = await expectPageMatchesApi(page, `${emulator.url}/__emulator/pairs?test_event_code=TEST123`);

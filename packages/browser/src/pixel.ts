@@ -54,7 +54,7 @@ export function ensureTtq(): Ttq {
  * start-up), so it waits for the next task; the base-code queue keeps every call meanwhile.
  * A throwing createElement or appendChild costs only the script: the queue still fills.
  */
-export const injectScript = (src: string): void => {
+const injectScript = (src: string): void => {
   setTimeout(() =>
     attempt(() => {
       const script = document.createElement('script');
