@@ -9,8 +9,9 @@ import { sha256Hex } from './hash.js';
 
 /** What a phone normalises to, as digests only: E.164 with `+` (TikTok, Google) and its digits (Meta). */
 export interface PhoneDigests {
-  sha256: string;
-  digitsSha256: string;
+  readonly sha256: string;
+  readonly prehashed: false;
+  readonly digitsSha256: string;
 }
 
 export const IDENTIFIER_CACHE_CAPACITY = 4096;

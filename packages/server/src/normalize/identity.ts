@@ -103,11 +103,12 @@ function hashedPhone(raw: string, hints: readonly (CountryCode | undefined)[], h
   if (isSha256Hex(trimmed)) return { sha256: trimmed.toLowerCase(), prehashed: true };
   const key = phoneCacheKey(trimmed, hintKey);
   const cached = cachedPhone(key);
-  if (cached !== undefined) return cached && { sha256: cached.sha256, prehashed: false, digitsSha256: cached.digitsSha256 };
+  if (cached !== undefined) return cached;
   const e164 = normalizePhone(trimmed, hints);
-  const digests = e164 === null ? null : { sha256: sha256Hex(e164), digitsSha256: sha256Hex(e164.slice(1)) };
+  // digests only, frozen: the cache hands the same object to every event that repeats the number
+  const digests = e164 === null ? null : Object.freeze({ sha256: sha256Hex(e164), prehashed: false, digitsSha256: sha256Hex(e164.slice(1)) });
   rememberPhone(key, digests);
-  return digests && { sha256: digests.sha256, prehashed: false, digitsSha256: digests.digitsSha256 };
+  return digests;
 }
 
 /** Each value hashed once; invalid ones dropped with a warning naming the path; equal digests kept once. */

@@ -24,8 +24,13 @@ export function toCountryCode(value: string | undefined): CountryCode | undefine
   return code && isSupportedCountry(code) ? (code as CountryCode) : undefined;
 }
 
+/** One options object per country, not one per parse. */
+const optionsFor = new Map<CountryCode, { defaultCountry: CountryCode }>();
+
 function e164(text: string, country: CountryCode | undefined): string | null {
-  const parsed = country ? parsePhoneNumberFromString(text, { defaultCountry: country }) : parsePhoneNumberFromString(text);
+  let options = country && optionsFor.get(country);
+  if (country && !options) optionsFor.set(country, (options = { defaultCountry: country }));
+  const parsed = options ? parsePhoneNumberFromString(text, options) : parsePhoneNumberFromString(text);
   return parsed && isValidNumber(parsed) ? parsed.number : null;
 }
 
