@@ -12,7 +12,8 @@ import { tiktokDestination, type TikTokSettings } from './destinations/tiktok/ti
 import { aggregateMatchKeys, DESTINATION_MATCH_WEIGHTS, type MatchSummary } from './diagnostics/match-keys.js';
 import { deliverPrepared, type ChunkResult, type RetrySettings } from './delivery/deliver.js';
 import { sendersPerDestination, type HttpSender } from './delivery/http.js';
-import { jsonLogger, type Logger } from './delivery/logger.js';
+import { jsonLogger, logsAt, type Logger } from './delivery/logger.js';
+import { needsAlert } from './delivery/outcome.js';
 import { deliveryRecord, rejectionRecord, statusOf, type EventStatus } from './delivery/record.js';
 import type { NormalizeSettings } from './envelope/normalized-event.js';
 import { prepareForDestinations, type PrepareAllResult } from './prepare.js';
@@ -136,14 +137,20 @@ export function createClient(config: ClientConfig): PixelpairClient {
     }
     let settled = 0;
     // Log and record each request's events as soon as they settle, not after the whole send.
+    const logDelivered = logsAt(logger, 'info');
     const settle = (r: ChunkResult) => {
       const status = statusOf(r.outcome, r.halted);
       const o = r.outcome;
+      const alert = needsAlert(o);
       for (const e of r.events) {
-        const record = deliveryRecord(e, status, o, r.attempts, { exhausted: r.exhausted });
-        if (status === 'delivered') logger.info(record, `${e.destination} event delivered`);
-        else if (status === 'stopped') logger.error(record, r.halted && o.kind !== 'stop' ? `${e.destination} event not sent: send() was aborted` : `${e.destination} sending stopped: check the access token and permissions`);
-        else logger.error(record, r.exhausted ? `${e.destination} event not delivered: retries exhausted` : `${e.destination} event dropped`);
+        // A delivered event's record is built only for a logger that keeps info lines.
+        if (status === 'delivered') {
+          if (logDelivered) logger.info(deliveryRecord(e, status, o, r.attempts, { exhausted: r.exhausted }), `${e.destination} event delivered`);
+        } else if (status === 'stopped') {
+          logger.error(deliveryRecord(e, status, o, r.attempts, { exhausted: r.exhausted }), r.halted && o.kind !== 'stop' ? `${e.destination} event not sent: send() was aborted` : `${e.destination} sending stopped: check the access token and permissions`);
+        } else {
+          logger.error(deliveryRecord(e, status, o, r.attempts, { exhausted: r.exhausted }), r.exhausted ? `${e.destination} event not delivered: retries exhausted` : `${e.destination} event dropped`);
+        }
         outcomes.push({
           index: indexOf.get(e) ?? -1,
           destination: e.destination,
@@ -154,7 +161,7 @@ export function createClient(config: ClientConfig): PixelpairClient {
           ...(o.code !== undefined ? { code: o.code } : {}),
           ...(o.kind === 'delivered' ? {} : { reason: o.reason }),
           ...(o.requestId ? { requestId: o.requestId } : {}),
-          ...(record.alert ? { alert: true as const } : {}),
+          ...(alert ? { alert: true as const } : {}),
           attempts: r.attempts,
         });
       }
@@ -172,13 +179,21 @@ export function createClient(config: ClientConfig): PixelpairClient {
       signal: options.signal,
       onResult: settle,
     });
-    outcomes.sort((a, b) => a.index - b.index || list.findIndex((d) => d.id === a.destination) - list.findIndex((d) => d.id === b.destination));
-    const count = (s: EventStatus, d?: DestinationId) => outcomes.filter((o) => o.status === s && (d === undefined || o.destination === d)).length;
+    // Input order, then the configured destination order; counted in one pass.
+    const rank = new Map(list.map((d, i) => [d.id, i]));
+    outcomes.sort((a, b) => a.index - b.index || rank.get(a.destination)! - rank.get(b.destination)!);
+    const tally = () => ({ delivered: 0, rejected: 0, skipped: 0, dropped: 0, stopped: 0 });
+    const total = tally();
+    const per = new Map(list.map((d) => [d.id, tally()]));
+    for (const o of outcomes) {
+      total[o.status]++;
+      per.get(o.destination)![o.status]++;
+    }
+    const count = (s: EventStatus) => total[s];
     const byDestination: SendReport['byDestination'] = {};
     for (const d of list) {
       byDestination[d.id] = {
-        delivered: count('delivered', d.id), rejected: count('rejected', d.id), skipped: count('skipped', d.id),
-        dropped: count('dropped', d.id), stopped: count('stopped', d.id),
+        ...per.get(d.id)!,
         matchKeys: aggregateMatchKeys(prepared.filter((p) => p.destination === d.id).map((p) => p.log.matchKeys), DESTINATION_MATCH_WEIGHTS[d.id]),
       };
     }

@@ -12,6 +12,7 @@ import type { Issue } from '../types.js';
 import { toEventSeconds } from './event-time.js';
 import { zodIssues } from './issues.js';
 import { buildProperties } from './properties.js';
+import { fastParse } from './fast-parse.js';
 import { envelopeSchema, type Envelope } from './schema.js';
 
 export const DEFAULT_MAX_AGE_SECONDS = 7 * 24 * 3600;
@@ -71,7 +72,9 @@ export function normalizeEnvelope(envelope: unknown, settings: NormalizeSettings
     maxAgeSeconds: settings.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS,
     maxFutureSeconds: settings.maxFutureSeconds ?? 300,
   };
-  const parsed = envelopeSchema.safeParse(envelope);
+  // The common envelope is read without zod; anything else (and every error) is zod's.
+  const fast = fastParse(envelope);
+  const parsed = fast ? { success: true as const, data: fast } : envelopeSchema.safeParse(envelope);
   if (!parsed.success) {
     const errors = zodIssues(parsed.error);
     // Report every problem at once: the time rules live outside the schema (they need the clock).

@@ -31,7 +31,11 @@ function decoded(text: string): string {
 
 /** The text as given, percent-decoded, and form-decoded (`+` as a space): personal data in any of them counts. */
 function carriesPersonalData(text: string): boolean {
-  return [text, decoded(text), decoded(text.replace(/\+/g, ' '))].some(looksLikePersonalData);
+  if (looksLikePersonalData(text)) return true;
+  // Without a `%` or a `+` both decodings are the text itself: no second and third scan.
+  const plus = text.includes('+');
+  if (!plus && !text.includes('%')) return false;
+  return looksLikePersonalData(decoded(text)) || (plus && looksLikePersonalData(decoded(text.replace(/\+/g, ' '))));
 }
 
 /**

@@ -25,7 +25,7 @@ const identifier = (max: number) =>
     error: 'must be a string or an array of strings',
   });
 /** Leading and trailing ASCII spaces only: a CR/LF or NUL around a click id makes it junk, not padded. */
-function trimSpaces(value: string): string {
+export function trimSpaces(value: string): string {
   let start = 0;
   let end = value.length;
   while (start < end && value[start] === ' ') start++;
@@ -111,7 +111,7 @@ const KNOWN_PROPERTIES = {
 const CUSTOM_TYPE = 'custom properties must be strings, numbers or booleans (TikTok rejects null and nested values: leave the key out)';
 
 /** One issue per custom key, at most: its name first (it may itself be personal data), then its value. */
-function customKeyProblem(key: string, value: unknown): string | undefined {
+export function customKeyProblem(key: string, value: unknown): string | undefined {
   if (FORBIDDEN_KEYS.has(key)) return NOT_A_NAME;
   if (isIdentityKey(key)) return IDENTITY_KEY;
   if (key.length > L.propertyName) return `property names must be at most ${L.propertyName} characters`;
@@ -135,6 +135,8 @@ const propertiesObject = z
   .catchall(z.unknown())
   .superRefine(
     (props, ctx) => {
+      // `when: () => true` runs this after a failed type check too (`properties: null`)
+      if (typeof props !== 'object' || props === null) return;
       const keys = Object.keys(props);
       if (keys.length > L.properties) ctx.addIssue({ code: 'custom', message: `at most ${L.properties} properties`, path: [] });
       for (const key of keys) {

@@ -26,3 +26,12 @@ export function hashList(values: readonly string[]): string | string[] | undefin
   }
   return out.length === 0 ? undefined : out.length === 1 ? out[0] : out;
 }
+
+/** Digests already computed (and distinct): one stays a string, several become a list, none is undefined. */
+export function digestList(list: readonly { sha256: string }[]): string | string[] | undefined {
+  if (list.length === 0) return undefined;
+  if (list.length === 1) return list[0]!.sha256;
+  const out = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list[i]!.sha256;
+  return out;
+}

@@ -1,16 +1,20 @@
 /**
  * The one shared normalisation of the envelope's `user`: every identifier checked and brought
  * to its platform-neutral form ONCE (email trimmed and lower-cased, phone parsed to E.164,
- * names, places, click ids and cookies cleaned), but not hashed — each destination formats
- * and hashes by its own rules on top (TikTok and Google hash the phone with its `+`, Meta
- * without; Google applies its Gmail rule). Invalid values are dropped with a warning naming
- * the path, never the value. When the consent policy withholds personal data it is not even
- * normalised.
+ * names, places, click ids and cookies cleaned). Email, phone and external id are hashed here,
+ * once, in every form a destination sends (TikTok and Google hash the phone with its `+`, Meta
+ * its digits; Google's email digest follows its Gmail rule), so three destinations cost one
+ * parse and no repeated hashes, and a recurring phone is answered from a cache of digests.
+ * Names, zip and places stay plain: each destination formats and hashes them by its own rules.
+ * Invalid values are dropped with a warning naming the path, never the value. When the
+ * consent policy withholds personal data it is not even normalised.
  */
-import { isSha256Hex, normalizeEmail, normalizeExternalId } from '@pixelpair/core';
+import { applyGmailRule, isSha256Hex, normalizeEmail, normalizeExternalId } from '@pixelpair/core';
 import type { EnvelopeUser } from '../envelope/schema.js';
 import type { Issue } from '../types.js';
 import { normalizeIp, normalizeLocale, normalizeOpaque } from './context-values.js';
+import { hashNormalized, sha256Hex } from './hash.js';
+import { cachedPhone, phoneCacheKey, rememberPhone } from './identifier-cache.js';
 import { normalizeCountry, normalizeName, normalizePlace, normalizeZip } from './names.js';
 import { normalizePhone, toCountryCode, type CountryCode } from './phone.js';
 
@@ -20,11 +24,28 @@ export interface Identifier {
   prehashed: boolean;
 }
 
+/** An email, phone or external id as digests only (distinct digests, in input order). */
+export interface HashedIdentifier {
+  /** SHA-256 hex of the normalised value (email trimmed and lower-cased, phone E.164 with `+`), or the app's own digest. */
+  sha256: string;
+  /** The app hashed it itself: its rule is unknown, so it cannot be re-formatted for another destination. */
+  prehashed: boolean;
+}
+
+export interface HashedEmail extends HashedIdentifier {
+  /** Google's digest, after its Gmail rule (the same as sha256 for other domains); absent when prehashed. */
+  googleSha256?: string;
+}
+
+export interface HashedPhone extends HashedIdentifier {
+  /** Meta's digest: the E.164 digits without `+`; absent when prehashed. */
+  digitsSha256?: string;
+}
+
 export interface NormalizedIdentity {
-  emails: Identifier[];
-  /** E.164 with `+` (`+4915112345678`), or a digest. */
-  phones: Identifier[];
-  externalIds: Identifier[];
+  emails: HashedEmail[];
+  phones: HashedPhone[];
+  externalIds: HashedIdentifier[];
   firstName?: Identifier;
   lastName?: Identifier;
   zip?: Identifier;
@@ -57,6 +78,61 @@ export interface IdentityOptions {
 type Normalizer = (raw: string) => string | null;
 
 const identifier = (value: string): Identifier => ({ value, prehashed: isSha256Hex(value) });
+
+const EMAIL_REASON = 'not a valid email';
+const PHONE_REASON = 'not a valid phone number for the country hint or default country';
+
+function hashedEmail(raw: string): HashedEmail | null {
+  const value = normalizeEmail(raw);
+  if (value === null) return null;
+  if (isSha256Hex(value)) return { sha256: value, prehashed: true };
+  const sha256 = sha256Hex(value);
+  const google = applyGmailRule(value);
+  return { sha256, prehashed: false, googleSha256: google === value ? sha256 : sha256Hex(google) };
+}
+
+function hashedExternalId(raw: string): HashedIdentifier | null {
+  const value = normalizeExternalId(raw);
+  return value === null ? null : { sha256: hashNormalized(value), prehashed: isSha256Hex(value) };
+}
+
+/** One phone's digests: from the cache when this text with these hints was seen, else parsed once. */
+function hashedPhone(raw: string, hints: readonly (CountryCode | undefined)[], hintKey: string): HashedPhone | null {
+  const trimmed = raw.trim();
+  if (!trimmed) return null;
+  if (isSha256Hex(trimmed)) return { sha256: trimmed.toLowerCase(), prehashed: true };
+  const key = phoneCacheKey(trimmed, hintKey);
+  const cached = cachedPhone(key);
+  if (cached !== undefined) return cached;
+  const e164 = normalizePhone(trimmed, hints);
+  // digests only, frozen: the cache hands the same object to every event that repeats the number
+  const digests = e164 === null ? null : Object.freeze({ sha256: sha256Hex(e164), prehashed: false, digitsSha256: sha256Hex(e164.slice(1)) });
+  rememberPhone(key, digests);
+  return digests;
+}
+
+/** Each value hashed once; invalid ones dropped with a warning naming the path; equal digests kept once. */
+function hashedAll<T extends HashedIdentifier>(raw: string | string[] | undefined, path: string, hash: (value: string) => T | null, reason: string, warnings: Issue[]): T[] {
+  if (raw === undefined) return [];
+  if (typeof raw === 'string') {
+    const one = hash(raw);
+    if (one === null && raw.trim()) warnings.push({ path, message: `${reason}: dropped` });
+    return one === null ? [] : [one];
+  }
+  const out: T[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const value = raw[i]!;
+    const hashed = hash(value);
+    if (hashed === null) {
+      if (value.trim()) warnings.push({ path: `${path}[${i}]`, message: `${reason}: dropped` });
+      continue;
+    }
+    let seen = false;
+    for (const o of out) if (o.sha256 === hashed.sha256) seen = true;
+    if (!seen) out.push(hashed);
+  }
+  return out;
+}
 
 function all(raw: string | string[] | undefined, path: string, normalize: Normalizer, reason: string, warnings: Issue[]): Identifier[] {
   if (raw === undefined) return [];
@@ -115,10 +191,13 @@ export function normalizeIdentity(input: EnvelopeUser | undefined, options: Iden
     const country = input.country ? normalizeCountry(input.country) ?? undefined : undefined;
     const hint = toCountryCode(country);
     if (input.country && !hint) warnings.push({ path: 'user.country', message: 'not an ISO 3166-1 alpha-2 country code: ignored as a phone hint' });
-    const countries = [hint, options.defaultCountry];
-    identity.emails = all(input.email, 'user.email', normalizeEmail, 'not a valid email', warnings);
-    identity.phones = all(input.phone, 'user.phone', (v) => normalizePhone(v, countries), 'not a valid phone number for the country hint or default country', warnings);
-    identity.externalIds = all(input.externalId, 'user.externalId', normalizeExternalId, 'empty', warnings);
+    identity.emails = hashedAll(input.email, 'user.email', hashedEmail, EMAIL_REASON, warnings);
+    if (input.phone !== undefined) {
+      const countries = [hint, options.defaultCountry];
+      const hintKey = `${hint ?? ''},${options.defaultCountry ?? ''}`;
+      identity.phones = hashedAll(input.phone, 'user.phone', (v) => hashedPhone(v, countries, hintKey), PHONE_REASON, warnings);
+    }
+    identity.externalIds = hashedAll(input.externalId, 'user.externalId', hashedExternalId, 'empty', warnings);
     set('firstName', one(input.firstName, 'user.firstName', normalizeName, 'empty', warnings));
     set('lastName', one(input.lastName, 'user.lastName', normalizeName, 'empty', warnings));
     set('zip', one(input.zip, 'user.zip', normalizeZip, 'empty', warnings));

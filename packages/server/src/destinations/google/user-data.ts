@@ -5,7 +5,6 @@
  * suffixes, all SHA-256 hex (`encoding: HEX`); region and postal code plain. An email the app
  * hashed itself may or may not have had the Gmail rule applied, so Google does not get it.
  */
-import { applyGmailRule } from '@pixelpair/core';
 import type { NormalizedIdentity } from '../../normalize/identity.js';
 import { hashNormalized } from '../../normalize/hash.js';
 import type { Issue } from '../../types.js';
@@ -27,8 +26,8 @@ export function googleIdentifiers(id: NormalizedIdentity, warnings: Issue[]): Go
     }
   };
   if (id.emails.some((e) => e.prehashed)) warnings.push({ path: 'user.email', message: "a pre-hashed email may not follow Google's Gmail rule: not sent to Google" });
-  for (const e of id.emails) if (!e.prehashed) { const h = hashNormalized(applyGmailRule(e.value)); add({ emailAddress: h }, `e${h}`); }
-  for (const p of id.phones) { const h = hashNormalized(p.value); add({ phoneNumber: h }, `p${h}`); }
+  for (const e of id.emails) if (e.googleSha256 !== undefined) add({ emailAddress: e.googleSha256 }, `e${e.googleSha256}`);
+  for (const p of id.phones) add({ phoneNumber: p.sha256 }, `p${p.sha256}`);
   if (id.firstName && id.lastName && id.country && id.zip && !id.zip.prehashed) {
     const givenName = id.firstName.prehashed ? id.firstName.value : hashNormalized(googleName(id.firstName.value));
     const familyName = id.lastName.prehashed ? id.lastName.value : hashNormalized(googleName(id.lastName.value));

@@ -9,7 +9,7 @@
  */
 import type { NormalizedEvent } from '../../envelope/normalized-event.js';
 import type { Identifier } from '../../normalize/identity.js';
-import { hashList, hashNormalized } from '../../normalize/hash.js';
+import { digestList, hashNormalized } from '../../normalize/hash.js';
 import type { Issue } from '../../types.js';
 import { usStateCode } from './us-states.js';
 import type { MetaUserData } from './wire.js';
@@ -23,11 +23,12 @@ export function metaUserData(event: NormalizedEvent, warnings: Issue[]): MetaUse
     if (value !== undefined && value !== null && value !== '') user[key] = value;
   };
   if (event.decision.sendUserData) {
-    set('em', hashList(id.emails.map((e) => e.value)));
-    const phones = id.phones.filter((p) => !p.prehashed);
+    set('em', digestList(id.emails));
+    const phones: { sha256: string }[] = [];
+    for (const p of id.phones) if (p.digitsSha256 !== undefined) phones.push({ sha256: p.digitsSha256 });
     if (phones.length < id.phones.length) warnings.push({ path: 'user.phone', message: 'a pre-hashed phone cannot be re-formatted for Meta (it hashes the digits without +): not sent to Meta' });
-    set('ph', hashList(phones.map((p) => p.value.replace(/^\+/, ''))));
-    set('external_id', hashList(id.externalIds.map((e) => e.value)));
+    set('ph', digestList(phones));
+    set('external_id', digestList(id.externalIds));
     set('fn', id.firstName && hashNormalized(metaName(id.firstName)));
     set('ln', id.lastName && hashNormalized(metaName(id.lastName)));
     const us = id.country === 'us' || id.country === undefined;

@@ -5,39 +5,44 @@
  * forwarded as `properties.ad_user_data` / `ad_personalization` unless turned off).
  */
 import type { NormalizedEvent } from '../../envelope/normalized-event.js';
-import { hashList, hashNormalized } from '../../normalize/hash.js';
+import { digestList, hashNormalized } from '../../normalize/hash.js';
 import type { TikTokEvent, TikTokMatchKeys, TikTokUser } from './wire.js';
 
 export function tiktokUser(event: NormalizedEvent): TikTokUser {
   const id = event.identity;
   const user: TikTokUser = {};
-  const set = <K extends keyof TikTokUser>(key: K, value: TikTokUser[K] | undefined) => {
-    if (value !== undefined) user[key] = value;
-  };
-  set('email', hashList(id.emails.map((e) => e.value)));
-  set('phone', hashList(id.phones.map((p) => p.value)));
-  set('external_id', hashList(id.externalIds.map((e) => e.value)));
-  set('first_name', id.firstName && hashNormalized(id.firstName.value));
-  set('last_name', id.lastName && hashNormalized(id.lastName.value));
-  set('zip_code', id.zip && hashNormalized(id.zip.value));
-  set('city', id.city);
-  set('state', id.state);
-  set('country', id.country);
-  set('ttclid', id.ttclid);
-  set('ttp', id.ttp);
-  set('ip', id.ip);
-  set('user_agent', id.userAgent);
-  set('locale', id.locale);
+  // Plain assignments, no closures or throwaway arrays: this runs once per event and destination.
+  if (id.emails.length) user.email = digestList(id.emails);
+  if (id.phones.length) user.phone = digestList(id.phones);
+  if (id.externalIds.length) user.external_id = digestList(id.externalIds);
+  if (id.firstName) user.first_name = hashNormalized(id.firstName.value);
+  if (id.lastName) user.last_name = hashNormalized(id.lastName.value);
+  if (id.zip) user.zip_code = hashNormalized(id.zip.value);
+  if (id.city !== undefined) user.city = id.city;
+  if (id.state !== undefined) user.state = id.state;
+  if (id.country !== undefined) user.country = id.country;
+  if (id.ttclid !== undefined) user.ttclid = id.ttclid;
+  if (id.ttp !== undefined) user.ttp = id.ttp;
+  if (id.ip !== undefined) user.ip = id.ip;
+  if (id.userAgent !== undefined) user.user_agent = id.userAgent;
+  if (id.locale !== undefined) user.locale = id.locale;
   return user;
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 export function tiktokWireEvent(event: NormalizedEvent, name: string): TikTokEvent {
   const wire: TikTokEvent = { event: name, event_time: event.eventTime, event_id: event.eventId };
   const user = tiktokUser(event);
-  if (Object.keys(user).length > 0) wire.user = user;
-  if (event.page) wire.page = { ...event.page };
-  const properties = { ...event.properties, ...event.decision.properties };
-  if (Object.keys(properties).length > 0) wire.properties = properties;
+  if (hasKeys(user)) wire.user = user;
+  if (event.page) wire.page = event.page;
+  // The normalised event's properties are already a fresh object: only copied when consent adds keys.
+  const consent = event.decision.properties;
+  const properties = hasKeys(consent) ? { ...event.properties, ...consent } : event.properties;
+  if (hasKeys(properties)) wire.properties = properties;
   if (event.decision.limitedDataUse) wire.limited_data_use = true;
   return wire;
 }
