@@ -61,7 +61,7 @@ export async function deliverySection({ envelopes, prepared, passes }) {
     ];
     return {
       title: 'Delivery on loopback (stand-in on its own core)',
-      columns: ['path', 'events/s (median)', 'spread', 'vs ceiling'],
+      columns: ['path', 'events/s (median)', 'spread (slowest / fastest pass)', 'vs ceiling'],
       rows: rows.map(([name, s]) => [name, int(s.median), spread(s), ratio(s.median / ceiling.median)]),
       notes: [`${int(n)} envelopes / prepared events per pass (${int(single.length)} for one per request), ${passes} timed passes after a warm-up, to @pixelpair/emulator. deliverPrepared is not among the package's exports, so prepared events go out as requestBodies over one undici Pool, in order.`],
       data: Object.fromEntries(rows.map(([name, s]) => [name, s])),

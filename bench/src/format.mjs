@@ -5,5 +5,5 @@ export const pct = (n, digits = 0) => `${n.toFixed(digits)} %`;
 export const ms = (n, digits = 3) => `${n.toFixed(digits)} ms`;
 export const mb = (n) => `${n.toFixed(1)} MB`;
 export const bytes = (n) => int(n);
-/** "±x %" spread of a summary (max − min over the median). */
-export const spread = (s) => `±${(s.spreadPct / 2).toFixed(0)} %`;
+/** The slowest and the fastest pass against the median: "−a % / +b %". */
+export const spread = (s) => (s.median > 0 ? `−${(((s.median - s.min) / s.median) * 100).toFixed(0)} % / +${(((s.max - s.median) / s.median) * 100).toFixed(0)} %` : 'n/a');

@@ -15,7 +15,7 @@ function throughputTable(title, records, opts) {
   const rows = results.map((r) => [r.name, int(r.median), spread(r), ratio(r.median / by[naive.name].median), ratio(r.median / by[peer.name].median)]);
   return {
     title,
-    columns: ['pipeline', 'events/s, one core (median)', 'spread', 'vs naive', 'vs peer'],
+    columns: ['pipeline', 'events/s, one core (median)', 'spread (slowest / fastest pass)', 'vs naive', 'vs peer'],
     rows,
     notes: [`${envelopes.length.toLocaleString('en-US')} records, ${opts.passes} interleaved timed passes after a warm-up of ${opts.warmup.toLocaleString('en-US')}. pixelpair/naive **${ratio(pp / by[naive.name].median)}**, pixelpair/peer **${ratio(pp / by[peer.name].median)}**.`],
     data: { records: envelopes.length, results, ratios: { pixelpairOverNaive: pp / by[naive.name].median, pixelpairOverPeer: pp / by[peer.name].median } },

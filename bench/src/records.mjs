@@ -45,7 +45,10 @@ function validNumber(r, country) {
 }
 
 /** The number as a person or a form would write it: national, international with separators, or bare E.164. */
-function written(r, phone) {
+// Where "00" is the international prefix, people also write it instead of "+".
+const DOUBLE_ZERO = new Set(['GB', 'DE', 'FR', 'IN']);
+
+function written(r, phone, country) {
   const roll = r();
   if (roll < 0.5) return phone.formatNational();
   if (roll < 0.83) {
@@ -54,7 +57,7 @@ function written(r, phone) {
     if (style < 0.4) return international;
     if (style < 0.7) return international.replace(/ /g, '-').replace('-', ' ');
     if (style < 0.85) return international.replace(/ /g, '.').replace('.', ' ');
-    return `00${international.slice(1)}`;
+    return DOUBLE_ZERO.has(country) ? `00${international.slice(1)}` : international;
   }
   return phone.number;
 }
@@ -80,7 +83,7 @@ function visitor(r, i) {
     e164: phone.number,
     identity: {
       email: email(r, i),
-      phone: written(r, phone),
+      phone: written(r, phone, country),
       externalId: `cust_${i}`,
       ip: `203.0.${Math.floor(r() * 256)}.${1 + Math.floor(r() * 254)}`,
       userAgent: pick(r, AGENTS),
