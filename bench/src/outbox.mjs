@@ -112,7 +112,7 @@ async function outage(spec, open, queued, seconds) {
   return { queued, fillSeconds, seconds, rssMb: { first: rss[0], max: Math.max(...rss), last: rss.at(-1) }, failedRequests: samples.at(-1).requests };
 }
 
-export async function outboxSection({ deliver: count, enqueue, outage: queued, quick }) {
+export async function outboxSection({ deliver: count, enqueue, outage: queued, quick, postgresOutage = false }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pp-bench-outbox-'));
   const schemas = [];
   const pgReason = await postgresUnavailable();
@@ -138,6 +138,10 @@ export async function outboxSection({ deliver: count, enqueue, outage: queued, q
     if (queued > 0) {
       const file = path.join(dir, 'outage.db');
       memory.push(['SQLite', await outage(`sqlite:${file}`, async () => createSqliteStore(file), queued, 20)]);
+      if (postgresOutage && !pgReason) {
+        const s = schema('outage');
+        memory.push(['PostgreSQL', await outage(`${DATABASE_URL}?schema=${s}`, () => createPostgresStore({ connectionString: DATABASE_URL, schema: s }), queued, 20)]);
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -165,7 +169,7 @@ export async function outboxSection({ deliver: count, enqueue, outage: queued, q
       title: 'Outbox: worker RSS during an outage',
       columns: ['store', 'queued', 'fill seconds', 'window', 'RSS first', 'RSS max', 'RSS last', 'failed requests'],
       rows: memory.map(([name, r]) => [name, int(r.queued), r.fillSeconds.toFixed(1), `${r.seconds} s`, mb(r.rssMb.first), mb(r.rssMb.max), mb(r.rssMb.last), int(r.failedRequests)]),
-      notes: ['A worker process delivering to a stand-in that fails every request (503, reset, 429), backoff capped at 200 ms so the queue churns.'],
+      notes: [`A worker process delivering to a stand-in that fails every request (503, reset, 429), backoff capped at 200 ms so the queue churns.${postgresOutage ? '' : ' PostgreSQL: add --postgres-outage (filling it with 1,000,000 events takes about two minutes more).'}`],
       data: Object.fromEntries(memory),
     });
   }

@@ -36,7 +36,7 @@ export const peer = {
   phoneHash: (out) => out.user_data?.ph?.[0],
 };
 
-const naiveSchema = z.object({
+export const naiveSchema = z.object({
   event: z.string().min(1).max(100),
   eventId: z.string().min(1).max(128),
   eventTime: z.number().int().positive(),

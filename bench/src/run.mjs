@@ -1,5 +1,5 @@
 /**
- * pnpm bench [--quick] [--only payload,bodies,delivery,outbox,browser] [--out DIR]
+ * pnpm bench [--quick] [--only payload,components,bodies,delivery,outbox,browser] [--postgres-outage] [--out DIR]
  * Runs every section side by side in one process pinned to core 0 (taskset, when available),
  * prints the Markdown tables and writes results/latest.md and latest.json.
  * --quick: small counts, no outage run, no Chromium (CI proves the benches still work with it).
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bodiesSection } from './bodies.mjs';
+import { componentsSection } from './components.mjs';
 import { browserSections } from './browser.mjs';
 import { deliverySection } from './delivery.mjs';
 import { machine } from './machine.mjs';
@@ -19,7 +20,7 @@ import { journeyRecords, variedRecords } from './records.mjs';
 import { writeResults } from './report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'postgres-outage': { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } }, allowPositionals: true });
 
 // Re-run pinned to one core with an explicit GC between passes, unless already done.
 if (!process.env.PIXELPAIR_BENCH_PINNED) {
@@ -34,15 +35,15 @@ const quick = values.quick;
 const only = values.only ? new Set(values.only.split(',')) : null;
 const wants = (s) => !only || only.has(s);
 const size = quick
-  ? { records: 5_000, passes: 2, warmup: 500, sample: 500, bodies: 2_000, bodyRepeats: 5, delivery: 2_000, outbox: { deliver: 2_000, enqueue: 300, outage: 0 }, chromium: false }
-  : { records: 100_000, passes: 3, warmup: 10_000, sample: 2_000, bodies: 10_000, bodyRepeats: 10, delivery: 20_000, outbox: { deliver: 100_000, enqueue: 5_000, outage: 1_000_000 }, chromium: true };
+  ? { records: 5_000, passes: 2, warmup: 500, sample: 500, components: 2_000, bodies: 2_000, bodyRepeats: 5, delivery: 2_000, outbox: { deliver: 2_000, enqueue: 300, outage: 0 }, chromium: false }
+  : { records: 100_000, passes: 3, warmup: 10_000, sample: 2_000, components: 20_000, bodies: 10_000, bodyRepeats: 10, delivery: 20_000, outbox: { deliver: 100_000, enqueue: 5_000, outage: 1_000_000 }, chromium: true };
 
 const started = performance.now();
 const pinned = process.env.PIXELPAIR_BENCH_PINNED === 'none' ? undefined : `bench pinned with ${process.env.PIXELPAIR_BENCH_PINNED}, the stand-in on core 1`;
 const sections = [];
 const log = (s) => process.stderr.write(`[bench] ${s}\n`);
 
-const needsRecords = wants('payload') || wants('bodies') || wants('delivery');
+const needsRecords = wants('payload') || wants('components') || wants('bodies') || wants('delivery');
 const varied = needsRecords ? variedRecords(size.records) : [];
 const journey = wants('payload') ? journeyRecords(size.records) : [];
 const prepared = [];
@@ -53,9 +54,10 @@ for (const r of varied.slice(0, Math.max(size.bodies, size.delivery))) {
 if (needsRecords) log(`records ready (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
 if (wants('payload')) { sections.push(...payloadSections({ varied, journey, passes: size.passes, warmup: size.warmup, sample: size.sample })); log('payload done'); }
+if (wants('components')) { sections.push(componentsSection({ records: varied.slice(0, size.components), passes: size.passes, warmup: Math.min(size.warmup, size.components) })); log('components done'); }
 if (wants('bodies')) { sections.push(bodiesSection({ prepared: prepared.slice(0, size.bodies), passes: size.passes, repeats: size.bodyRepeats })); log('bodies done'); }
 if (wants('delivery')) { sections.push(await deliverySection({ envelopes: varied.slice(0, size.delivery).map((r) => r.envelope), prepared, passes: Math.min(3, size.passes) })); log('delivery done'); }
-if (wants('outbox')) { sections.push(...(await outboxSection({ ...size.outbox, quick }))); log('outbox done'); }
+if (wants('outbox')) { sections.push(...(await outboxSection({ ...size.outbox, quick, postgresOutage: values['postgres-outage'] }))); log('outbox done'); }
 if (wants('browser')) { sections.push(...(await browserSections({ chromium: size.chromium }))); log('browser done'); }
 
 const seconds = (performance.now() - started) / 1000;
