@@ -36,7 +36,7 @@ describe('pnpm bench --quick', () => {
   it('writes every section with rows of finite numbers', () => {
     const result = JSON.parse(readFileSync(path.join(out, 'latest.json'), 'utf8'));
     const titles = result.sections.map((s) => s.title);
-    for (const expected of ['Payload building: varied records', 'Payload building: journey stream', 'Phone-hash correctness', 'Components alone', 'Request bodies', 'Delivery on loopback', 'Outbox: enqueue latency', 'Outbox: delivery', 'Browser: bytes']) {
+    for (const expected of ['Payload building: varied records', 'Payload building: journey stream', 'Phone-hash correctness', 'Components alone', 'Request bodies', 'Prepare + bodies', 'Delivery on loopback', 'Outbox: enqueue latency', 'Outbox: delivery', 'Browser: bytes']) {
       expect(titles.some((t) => t.startsWith(expected)), expected).toBe(true);
     }
     for (const s of result.sections) {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bodiesSection } from './bodies.mjs';
+import { bodiesSection, prepareAndBodiesSection } from './bodies.mjs';
 import { componentsSection } from './components.mjs';
 import { browserSections } from './browser.mjs';
 import { deliverySection } from './delivery.mjs';
@@ -55,7 +55,11 @@ if (needsRecords) log(`records ready (${((performance.now() - started) / 1000).t
 
 if (wants('payload')) { sections.push(...payloadSections({ varied, journey, passes: size.passes, warmup: size.warmup, sample: size.sample })); log('payload done'); }
 if (wants('components')) { sections.push(componentsSection({ records: varied.slice(0, size.components), passes: size.passes, warmup: Math.min(size.warmup, size.components) })); log('components done'); }
-if (wants('bodies')) { sections.push(bodiesSection({ prepared: prepared.slice(0, size.bodies), passes: size.passes, repeats: size.bodyRepeats })); log('bodies done'); }
+if (wants('bodies')) {
+  sections.push(bodiesSection({ prepared: prepared.slice(0, size.bodies), passes: size.passes, repeats: size.bodyRepeats }));
+  sections.push(prepareAndBodiesSection({ envelopes: varied.slice(0, size.bodies).map((r) => r.envelope), passes: size.passes }));
+  log('bodies done');
+}
 if (wants('delivery')) { sections.push(await deliverySection({ envelopes: varied.slice(0, size.delivery).map((r) => r.envelope), prepared, passes: Math.min(3, size.passes) })); log('delivery done'); }
 if (wants('outbox')) { sections.push(...(await outboxSection({ ...size.outbox, quick, postgresOutage: values['postgres-outage'] }))); log('outbox done'); }
 if (wants('browser')) { sections.push(...(await browserSections({ chromium: size.chromium }))); log('browser done'); }
