@@ -12,12 +12,12 @@ export function sectionMarkdown(s) {
   return lines.join('\n');
 }
 
-export function markdown({ machine, mode, command, sections, seconds }) {
+export function markdown({ machine, mode, command, sections, seconds, timings = {} }) {
   return [
     `## pixelpair bench (${mode})`,
     '',
     `Machine: ${machineLine(machine)}.`,
-    `Command: \`${command}\`; wall time ${seconds.toFixed(0)} s.`,
+    `Command: \`${command}\`; wall time ${seconds.toFixed(0)} s (${Object.entries(timings).map(([k, v]) => `${k} ${v} s`).join(', ')}).`,
     '',
     ...sections.map((s) => `${sectionMarkdown(s)}\n`),
   ].join('\n');

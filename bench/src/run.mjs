@@ -42,6 +42,15 @@ const started = performance.now();
 const pinned = process.env.PIXELPAIR_BENCH_PINNED === 'none' ? undefined : `bench pinned with ${process.env.PIXELPAIR_BENCH_PINNED}, the stand-in on core 1`;
 const sections = [];
 const log = (s) => process.stderr.write(`[bench] ${s}\n`);
+const timings = {};
+let mark = performance.now();
+/** Records how long the section that just ended took (the wall time of each part of the run). */
+const done = (name) => {
+  const t = performance.now();
+  timings[name] = Math.round((t - mark) / 100) / 10;
+  mark = t;
+  log(`${name} done in ${timings[name]} s`);
+};
 
 const needsRecords = wants('payload') || wants('components') || wants('bodies') || wants('delivery');
 const varied = needsRecords ? variedRecords(size.records) : [];
@@ -51,24 +60,24 @@ for (const r of varied.slice(0, Math.max(size.bodies, size.delivery))) {
   const out = pixelpair.run(r.envelope);
   if (out.ok) prepared.push(out.prepared);
 }
-if (needsRecords) log(`records ready (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+if (needsRecords) done('records');
 
-if (wants('payload')) { sections.push(...payloadSections({ varied, journey, passes: size.passes, warmup: size.warmup, sample: size.sample })); log('payload done'); }
-if (wants('components')) { sections.push(componentsSection({ records: varied.slice(0, size.components), passes: size.passes, warmup: Math.min(size.warmup, size.components) })); log('components done'); }
+if (wants('payload')) { sections.push(...payloadSections({ varied, journey, passes: size.passes, warmup: size.warmup, sample: size.sample })); done('payload'); }
+if (wants('components')) { sections.push(componentsSection({ records: varied.slice(0, size.components), passes: size.passes, warmup: Math.min(size.warmup, size.components) })); done('components'); }
 if (wants('bodies')) {
   sections.push(bodiesSection({ prepared: prepared.slice(0, size.bodies), passes: size.passes, repeats: size.bodyRepeats }));
   sections.push(prepareAndBodiesSection({ envelopes: varied.slice(0, size.bodies).map((r) => r.envelope), passes: size.passes }));
-  log('bodies done');
+  done('bodies');
 }
-if (wants('delivery')) { sections.push(await deliverySection({ envelopes: varied.slice(0, size.delivery).map((r) => r.envelope), prepared, passes: Math.min(3, size.passes) })); log('delivery done'); }
-if (wants('outbox')) { sections.push(...(await outboxSection({ ...size.outbox, quick, postgresOutage: values['postgres-outage'] }))); log('outbox done'); }
-if (wants('browser')) { sections.push(...(await browserSections({ chromium: size.chromium }))); log('browser done'); }
+if (wants('delivery')) { sections.push(await deliverySection({ envelopes: varied.slice(0, size.delivery).map((r) => r.envelope), prepared, passes: Math.min(3, size.passes) })); done('delivery'); }
+if (wants('outbox')) { sections.push(...(await outboxSection({ ...size.outbox, quick, postgresOutage: values['postgres-outage'] }))); done('outbox'); }
+if (wants('browser')) { sections.push(...(await browserSections({ chromium: size.chromium }))); done('browser'); }
 
 const seconds = (performance.now() - started) / 1000;
 const mode = quick ? 'quick' : 'full';
 const command = `pnpm bench${quick ? ' --quick' : ''}${only ? ` --only ${values.only}` : ''}`;
 const out = values.out ?? path.join(here, '..', 'results', quick ? 'quick' : '');
-const md = writeResults(out, { machine: machine(pinned), mode, command, seconds, sections });
+const md = writeResults(out, { machine: machine(pinned), mode, command, seconds, timings, sections });
 console.log(md);
 // Pools and sockets of the measured clients may idle for seconds more; the results are written.
 process.exit(0);
