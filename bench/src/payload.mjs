@@ -17,7 +17,7 @@ function throughputTable(title, records, opts) {
     title,
     columns: ['pipeline', 'events/s, one core (median)', 'spread (slowest / fastest pass)', 'vs naive', 'vs peer'],
     rows,
-    notes: [`${envelopes.length.toLocaleString('en-US')} records, ${opts.passes} interleaved timed passes after a warm-up of ${opts.warmup.toLocaleString('en-US')}. pixelpair/naive **${ratio(pp / by[naive.name].median)}**, pixelpair/peer **${ratio(pp / by[peer.name].median)}**.`],
+    notes: [`${envelopes.length.toLocaleString('en-US')} records, ${opts.passes} interleaved timed passes after a warm-up of ${opts.warmup.toLocaleString('en-US')}. pixelpair/naive **${ratio(pp / by[naive.name].median)}**, pixelpair/peer **${ratio(pp / by[peer.name].median)}**. Every pass sees the same records, so a cache only helps across passes if it holds more entries than there are records.`],
     data: { records: envelopes.length, results, ratios: { pixelpairOverNaive: pp / by[naive.name].median, pixelpairOverPeer: pp / by[peer.name].median } },
   };
 }
