@@ -169,7 +169,7 @@ export async function outboxSection({ deliver: count, enqueue, outage: queued, q
       title: 'Outbox: worker RSS during an outage',
       columns: ['store', 'queued', 'fill seconds', 'window', 'RSS first', 'RSS max', 'RSS last', 'failed requests'],
       rows: memory.map(([name, r]) => [name, int(r.queued), r.fillSeconds.toFixed(1), `${r.seconds} s`, mb(r.rssMb.first), mb(r.rssMb.max), mb(r.rssMb.last), int(r.failedRequests)]),
-      notes: [`A worker process delivering to a stand-in that fails every request (503, reset, 429), backoff capped at 200 ms so the queue churns.${postgresOutage ? '' : ' PostgreSQL: add --postgres-outage (filling it with 1,000,000 events takes about two minutes more).'}`],
+      notes: [`A worker process delivering to a stand-in that fails every request (503, reset, 429), backoff capped at 200 ms so the queue churns.${postgresOutage ? '' : ' PostgreSQL: add --postgres-outage (filling it with 1,000,000 events adds one to two minutes).'}`],
       data: Object.fromEntries(memory),
     });
   }
