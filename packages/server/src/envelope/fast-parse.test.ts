@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anyText, FUZZ_RUNS, fuzzTimeout, plainEmail, plainPersonal, plainPhone } from '../test-support/fuzz.js';
+import { anyText, FUZZ_RUNS, fuzzTimeout, plainEmail, plainPersonal, plainPhone } from '../../test-support/fuzz.js';
 import { fastParse } from './fast-parse.js';
 import { envelopeSchema } from './schema.js';
 
