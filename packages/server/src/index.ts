@@ -11,8 +11,7 @@
  * types of their options and results. Deliberately internal (importable only by a deep path, and
  * free to change in any release): the per-destination wire shapes (TikTokUser, MetaEvent,
  * GoogleEvent…), the envelope's zod schema, the normaliser's intermediate event, the retry and
- * backoff internals, the per-destination preparation step (prepareForDestinations), the raw
- * request bodies (requestBodies), match-key weights and aggregation, and the lower-level request
+ * backoff internals, the per-destination preparation step (prepareForDestinations), match-key weights and aggregation, and the lower-level request
  * helpers (clientIp, toFetchRequest, expiredCookieHeaders). If you need one of them, open an issue.
  */
 // Destinations: one per ad platform, passed to createClient, createOutbox and startWorker.
@@ -32,8 +31,8 @@ export { prepareEvent } from './prepare.js';
 export type { PrepareConfig, PrepareResult, PrepareAllResult } from './prepare.js';
 export type { NormalizeSettings } from './envelope/normalized-event.js';
 export type { DeliveryOutcome, OutcomeKind } from './delivery/outcome.js';
-export { buildRequestBodies } from './delivery/bodies.js';
-export type { BodyOptions } from './delivery/bodies.js';
+export { buildRequestBodies, requestBodies } from './delivery/bodies.js';
+export type { BodyOptions, RequestBody } from './delivery/bodies.js';
 export { isConfigError } from './config/config-error.js';
 export type { ConfigError } from './config/config-error.js';
 

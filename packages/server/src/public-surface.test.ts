@@ -17,7 +17,7 @@ const SURFACE: Record<keyof typeof entries, string[]> = {
     'ENVELOPE_LIMITS', 'HANDOFF_LIMITS', 'TIKTOK_API_URL', 'buildRequestBodies', 'createClient', 'createCollectHandler',
     'createTikTok', 'decideConsent', 'googleDestination', 'hashNormalized', 'isConfigError', 'jsonLogger', 'matchStrength',
     'metaDestination', 'normalizePhone', 'parseCookies', 'persistentCookieHeaders', 'prepareEvent', 'readRequestContext',
-    'shownEventId', 'silentLogger', 'tiktokDestination', 'toCountryCode', 'toNodeHandler',
+    'requestBodies', 'shownEventId', 'silentLogger', 'tiktokDestination', 'toCountryCode', 'toNodeHandler',
   ],
   './outbox': ['createOutbox', 'createPostgresStore', 'createSqliteStore', 'openStore', 'startWorker'],
   './metrics': ['createWorkerMetrics', 'startMetricsServer'],
