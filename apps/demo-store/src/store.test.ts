@@ -120,6 +120,9 @@ describe('demo store over HTTP', () => {
     // The envelope keeps them; the server twin's consent policy strips what each platform may not get.
     expect(sent[0]!.user).toMatchObject({ ttclid: 'E.C.P.rejected', fbc: expect.stringMatching(/^fb\.1\.\d{13}\.IwRejected$/), gclid: 'CjRejected' });
     expect(sent[0]!.consent).toMatchObject({ adUserData: 'denied', adPersonalization: 'denied' });
+    // A lead from the same visitor is completed from the cart record too.
+    await fetch(`${store.url}/lead`, { method: 'POST', headers, redirect: 'manual', body: form({ email: 'lead@example.com', ...denied }) });
+    expect(sent[1]!.user).toMatchObject({ ttclid: 'E.C.P.rejected', gclid: 'CjRejected', email: 'lead@example.com' });
   });
 
   it('refuses a forged payment result', async () => {
