@@ -76,12 +76,16 @@ test('three pairs — consent rejected: fbq revoked, the tag told denied and sil
   expect(consent.some((c) => c.event === 'update'), "the refusal reached the tag as gtag('consent', 'update')").toBe(true);
   expect(records.google.conversions(), 'pixelpair holds the conversion: the tag never fires it').toEqual([]);
 
-  // The shop kept the landing's click ids on its own record (no cookie); the server twin's policy decides what each copy carries.
+  // The shop kept the landing's click ids on its own record, not on the device; the server twin's policy decides what each copy carries.
+  const jar = (await page.context().cookies()).map((c) => c.name);
+  expect(jar.filter((name) => ['ttclid', '_fbc', '_pp_gclid', '_pp_gbraid', '_pp_wbraid'].includes(name)), 'no click-id cookie after "Reject all"').toEqual([]);
+  expect(jar, 'the necessary cart cookie links the landing to the order').toContain('demo_cart');
   const google = await eventually(() => records.google.serverEvent(id), 'the Data Manager copy');
   expect(google.consent).toEqual({ adUserData: 'CONSENT_DENIED', adPersonalization: 'CONSENT_DENIED' });
   expect(google.gclid, 'the landing gclid, as adIdentifiers').toBe(journey.gclid);
   expect(google.body!.adIdentifiers).toEqual({ gclid: journey.gclid });
   expect(google.body!, 'no email or phone, hashed or not').not.toHaveProperty('userData');
+  expect(google.ipAddress, 'a shopper in Germany: no IP for Google').toBe(false);
   expect(refusedCopyProblems(google, journey.gclid)).toEqual([]);
   // Control: the same check fails on a copy that carries identifiers or claims a grant.
   const withIdentifiers = { ...google, identifiers: { ...google.identifiers, email: true }, body: { ...google.body, userData: { userIdentifiers: [{ emailAddress: sha256('alicebuyer@gmail.com') }] } } };
