@@ -57,12 +57,14 @@ test('journey 1 — ttclid and consent accepted: every browser event has a serve
   expect(records.meta.serverEvents().length, 'one Conversions API copy per action').toBe(journey.ids.length);
 });
 
-test('journey 2 — consent rejected: the pixel is revoked and the server twins carry no email, phone or external_id', async ({ page, demo, records }) => {
+test('journey 2 — consent rejected: the pixel is revoked and the server twins carry the landing ttclid but no email, phone or external_id', async ({ page, demo, records }) => {
   const journey = await fullJourney(page, demo, 'reject');
   const twins = await serverTwins(records, journey.ids);
   expect(records.pixelCalls().some((c) => c.method === 'revokeConsent')).toBe(true);
   expect(records.sentTracks(), 'no pixel event reached TikTok').toEqual([]);
   for (const twin of twins) {
+    // No cookie holds it after the refusal: the shop kept it on the cart record, and TikTok's policy keeps the ttclid.
+    expect(twin.ttclid, `${twin.event} ${twin.eventId}`).toBe(journey.ttclid);
     expect(twin.keys, `${twin.event} ${twin.eventId}`).toMatchObject({ email: false, phone: false, external_id: false });
     expect(twin.body!.user ?? {}).not.toHaveProperty('email');
     expect(twin.limitedDataUse, 'ad_personalization denied').toBe(true);

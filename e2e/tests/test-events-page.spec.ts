@@ -28,13 +28,13 @@ const PAIRS = [...JOURNEY.map((e) => ['tiktok', e]), ...META_JOURNEY.map((e) => 
 /** A shopper who came from an ad on each platform. */
 const fromAds = (): BuyOptions => ({ fbclid: clickId('IwAR'), gclid: clickId('Cj0KCQ') });
 
-/** Waits until the outbox delivered every server copy on all three platforms (none to Google after a refusal) and the stubs' beacons landed. */
+/** Waits until the outbox delivered every server copy on all three platforms and the stubs' beacons landed. */
 async function settle(records: Records, demo: Demo, consent: 'accept' | 'reject'): Promise<void> {
   await records.settled();
   await eventually(() => JOURNEY.every((event) => records.serverEvents().some((e) => e.event === event)), 'the four TikTok server copies');
   await eventually(() => META_JOURNEY.every((event) => records.meta.serverEvents().some((e) => e.event === event)), 'the four Conversions API copies');
+  await eventually(() => records.google.serverEvents().length >= 1, 'the Data Manager copy');
   if (consent === 'accept') {
-    await eventually(() => records.google.serverEvents().length >= 1, 'the Data Manager copy');
     await eventually(() => records.sentTracks().length >= 4, 'four ttq copies');
     await eventually(() => records.meta.sentFires().filter((c) => c.event !== 'PageView').length >= 4, 'four fbq copies');
     await eventually(() => records.google.conversions().length >= 1, 'the tag conversion');
@@ -142,21 +142,20 @@ test('accepted journey: every pair of the three platforms is OK, anonymous brows
   await screenshots(page, 'test-events-accepted');
 });
 
-test('rejected consent: every TikTok and Meta pair is OK with its browser copy "not sent, by consent", none missing; Google, told denied, has neither copy', async ({ page, demo, records }) => {
+test('rejected consent: every pair (TikTok, Meta and Google) is OK with its browser copy "not sent, by consent", none missing; Google\'s server copy declares the refusal', async ({ page, demo, records }) => {
   await buyOne(page, demo, { consent: 'reject', ...fromAds() });
   await settle(records, demo, 'reject');
   expect(records.pixelCalls().some((c) => c.method === 'revokeConsent')).toBe(true);
   await openTestEvents(page, demo.urls.testEvents!);
   const report = await expectPageMatchesApi(page, `${demo.emulator!.url}/__emulator/pairs`);
 
-  // TikTok's and Meta's pixels held every fire; Google's tag was told "denied" and pixelpair never fired its conversion,
-  // and with the click id and contact data refused Google gets no server copy either: no Google pair at all.
-  const held = PAIRS.filter(([d]) => d !== 'google');
-  expect(report.pairs.map((p) => [p.destination, p.event, p.verdict, p.code]).sort()).toEqual(held.map(([d, e]) => [d, e, 'ok', 'pixel_not_sent']).sort());
+  // TikTok's and Meta's pixels held every fire; Google's tag was told "denied" and pixelpair never fired its conversion.
+  // The server copies still go, with what the consent policy allows (Google's: the landing gclid, CONSENT_DENIED, no contact data).
+  expect(report.pairs.map((p) => [p.destination, p.event, p.verdict, p.code]).sort()).toEqual(PAIRS.map(([d, e]) => [d, e, 'ok', 'pixel_not_sent']).sort());
   expect(records.google.tagCalls().some((c) => c.command === 'consent' && c.event === 'update' && c.consentArgs?.ad_user_data === 'denied')).toBe(true);
-  await expect(page.locator('tr[data-testid="destination-group"]')).toHaveCount(2);
+  await expect(page.locator('tr[data-testid="destination-group"]')).toHaveCount(3);
   const rows = page.locator('tr[data-testid="pair"]');
-  await expect(rows).toHaveCount(held.length);
+  await expect(rows).toHaveCount(PAIRS.length);
   for (const row of await rows.all()) {
     await expect(row).not.toContainText(/missing|No pixel copy/i);
     await expect(row).toHaveAttribute('data-warnings', '');
@@ -167,7 +166,11 @@ test('rejected consent: every TikTok and Meta pair is OK with its browser copy "
     await expect(row).toContainText('Limited data use: on');
   }
   for (const row of await page.locator('tr[data-testid="pair"][data-destination="meta"]').all()) await expect(row).toContainText('Ad data: Meta has no consent field');
-  await expect(page.locator('#headline')).toHaveText(`All ${held.length} events are correct: ${held.length} not sent by the browser, by consent.`);
+  const google = page.locator('tr[data-testid="pair"][data-destination="google"]');
+  await expect(google).toHaveCount(1);
+  await expect(google).toContainText('Ad data: refused');
+  await expect(google).toContainText('Personalised ads: refused');
+  await expect(page.locator('#headline')).toHaveText(`All ${PAIRS.length} events are correct: ${PAIRS.length} not sent by the browser, by consent.`);
   // The developer detail names the evidence, and stays open across the page's 2 s refresh.
   const dev = page.locator('tr[data-testid="pair"][data-destination="tiktok"]').first().locator('details.dev');
   await dev.locator('summary').click();

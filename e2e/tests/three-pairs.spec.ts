@@ -16,6 +16,8 @@ import { createRecords } from './support/records.js';
 import type { Records } from './support/records.js';
 import { fullJourney, GOOGLE_SETTINGS, list, metaTwins, sha256 } from './support/full-journey.js';
 
+type GoogleCopy = NonNullable<ReturnType<Records['google']['serverEvent']>>;
+
 /** A Gmail shopper, so Google's own email rule (dots and +suffix dropped, for Gmail only) shows beside Meta's and TikTok's. */
 const GMAIL_BUYER = { email: ' Alice.Buyer+Runs@GMail.com ', phone: '+49 170 1234567', country: 'DE' };
 
@@ -53,7 +55,17 @@ test('three pairs — the purchase: ttq event_id, fbq eventID and the tag transa
   expect(records.google.serverEvents().map((e) => e.transactionId).sort(), 'no Google copy for events the shop maps to no conversion').toEqual([id, journey.lead.eventId].sort());
 });
 
-test('three pairs — consent rejected: fbq revoked, the tag told denied; with nothing Google may match, no Google copy leaves (the log says why)', async ({ page, demo, records }) => {
+/** What a Google copy under a refusal must look like: flagged denied, the landing's click id, no user identifiers. */
+function refusedCopyProblems(copy: GoogleCopy, gclid: string): string[] {
+  const problems: string[] = [];
+  if (copy.consent?.adUserData !== 'CONSENT_DENIED' || copy.consent?.adPersonalization !== 'CONSENT_DENIED') problems.push(`consent ${JSON.stringify(copy.consent)}`);
+  if (copy.gclid !== gclid) problems.push(`gclid ${copy.gclid}`);
+  if (copy.body && 'userData' in copy.body) problems.push('userData sent');
+  if (Object.values(copy.identifiers).some(Boolean)) problems.push(`identifiers ${JSON.stringify(copy.identifiers)}`);
+  return problems;
+}
+
+test('three pairs — consent rejected: fbq revoked, the tag told denied and silent; the Google copy carries CONSENT_DENIED and the landing gclid, no user identifiers', async ({ page, demo, records }) => {
   const journey = await fullJourney(page, demo, 'reject', { buyer: GMAIL_BUYER });
   const id = `ord_${journey.orderId}_complete_payment`;
   await records.settled();
@@ -63,10 +75,29 @@ test('three pairs — consent rejected: fbq revoked, the tag told denied; with n
   for (const c of consent) expect(c.consentArgs, `gtag('consent', '${c.event}')`).toMatchObject({ ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
   expect(consent.some((c) => c.event === 'update'), "the refusal reached the tag as gtag('consent', 'update')").toBe(true);
   expect(records.google.conversions(), 'pixelpair holds the conversion: the tag never fires it').toEqual([]);
-  // The refusal removed the click-id cookies and the shopper's contact data is withheld: Google would refuse an event with nothing to match.
-  const purchase = demo.store.delivery.records().find((r) => r.eventId === id)!;
-  expect((purchase.detail as { destinations: unknown[] }).destinations).toContainEqual({ destination: 'google', status: 'skipped', reason: expect.stringContaining('nothing Google could match') });
-  expect(records.google.serverEvents(), 'no Google copy, so no identifier reached Google').toEqual([]);
+
+  // The shop kept the landing's click ids on its own record, not on the device; the server twin's policy decides what each copy carries.
+  const jar = (await page.context().cookies()).map((c) => c.name);
+  expect(jar.filter((name) => ['ttclid', '_fbc', '_pp_gclid', '_pp_gbraid', '_pp_wbraid'].includes(name)), 'no click-id cookie after "Reject all"').toEqual([]);
+  expect(jar, 'the necessary cart cookie links the landing to the order').toContain('demo_cart');
+  const google = await eventually(() => records.google.serverEvent(id), 'the Data Manager copy');
+  expect(google.consent).toEqual({ adUserData: 'CONSENT_DENIED', adPersonalization: 'CONSENT_DENIED' });
+  expect(google.gclid, 'the landing gclid, as adIdentifiers').toBe(journey.gclid);
+  expect(google.body!.adIdentifiers).toEqual({ gclid: journey.gclid });
+  expect(google.body!, 'no email or phone, hashed or not').not.toHaveProperty('userData');
+  expect(google.ipAddress, 'a shopper in Germany: no IP for Google').toBe(false);
+  expect(refusedCopyProblems(google, journey.gclid)).toEqual([]);
+  // Control: the same check fails on a copy that carries identifiers or claims a grant.
+  const withIdentifiers = { ...google, identifiers: { ...google.identifiers, email: true }, body: { ...google.body, userData: { userIdentifiers: [{ emailAddress: sha256('alicebuyer@gmail.com') }] } } };
+  expect(refusedCopyProblems(withIdentifiers, journey.gclid)).toEqual(['userData sent', 'identifiers {"email":true,"phone":false,"address":false}']);
+  expect(refusedCopyProblems({ ...google, consent: { ...google.consent, adUserData: 'CONSENT_GRANTED' } }, journey.gclid)).toHaveLength(1);
+
+  // TikTok keeps its click id and drops the contact data; Meta drops fbc and fbp too.
+  const tiktok = await eventually(() => records.serverEvent('CompletePayment', id), 'the Events API copy');
+  expect(tiktok.ttclid).toBe(journey.ttclid);
+  expect(tiktok.keys).toMatchObject({ email: false, phone: false, external_id: false });
+  const meta = await eventually(() => records.meta.serverEvent('Purchase', id), 'the Conversions API copy');
+  expect(meta.keys).toMatchObject({ em: false, ph: false, external_id: false, fbc: false, fbp: false });
   expect(records.meta.pixelCalls().some((c) => c.method === 'consent' && c.options?.action === 'revoke')).toBe(true);
   expect(records.meta.sentFires()).toEqual([]);
 });

@@ -102,6 +102,29 @@ describe('demo store over HTTP', () => {
     expect(sent[0]!.page?.url, 'the Referer names the page when no script ran').toMatch(/\/(products\/SKU-481|checkout)/);
   });
 
+  it('after "Reject all" the landing\'s click ids still reach the purchase copy from the cart record, and no click-id cookie is written', async () => {
+    const { sent, store } = await setUp();
+    const denied = contextToFields({ userAgent: BROWSER_UA, page: {}, consent: { adUserData: 'denied', adPersonalization: 'denied', cmp: { name: 'demo-banner', version: '1' } }, capturedAt: '2026-11-25T06:00:00.000Z' });
+    const landing = await fetch(`${store.url}/products/SKU-481?ttclid=E.C.P.rejected&fbclid=IwRejected&gclid=CjRejected`, { headers: { cookie: 'demo_consent=denied.denied' } });
+    const setCookies = landing.headers.getSetCookie();
+    expect(setCookies.map((c) => c.split('=')[0]), 'only the cart cookie, once (the product page and the landing share one cart)').toEqual(['demo_cart']);
+    const cookie = `${setCookies[0]!.split(';')[0]!}; demo_consent=denied.denied`;
+    const headers = { 'user-agent': BROWSER_UA, cookie, 'content-type': 'application/x-www-form-urlencoded' };
+    await fetch(`${store.url}/cart/add`, { method: 'POST', headers, redirect: 'manual', body: form({ product: 'SKU-481', quantity: '1', ...denied }) });
+    const checkout = await fetch(`${store.url}/checkout`, { method: 'POST', headers, redirect: 'manual', body: form({ email: 'buyer@example.com', phone: '+49 170 1234567', country: 'DE', ...denied }) });
+    expect(checkout.headers.getSetCookie()).toEqual([]);
+    const payPage = await (await fetch(checkout.headers.get('location')!)).text();
+    await fetch(`${payment!.url}/pay`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ ...hidden(payPage), status: 'paid' }) });
+
+    expect(sent).toHaveLength(1);
+    // The envelope keeps them; the server twin's consent policy strips what each platform may not get.
+    expect(sent[0]!.user).toMatchObject({ ttclid: 'E.C.P.rejected', fbc: expect.stringMatching(/^fb\.1\.\d{13}\.IwRejected$/), gclid: 'CjRejected' });
+    expect(sent[0]!.consent).toMatchObject({ adUserData: 'denied', adPersonalization: 'denied' });
+    // A lead from the same visitor is completed from the cart record too.
+    await fetch(`${store.url}/lead`, { method: 'POST', headers, redirect: 'manual', body: form({ email: 'lead@example.com', ...denied }) });
+    expect(sent[1]!.user).toMatchObject({ ttclid: 'E.C.P.rejected', gclid: 'CjRejected', email: 'lead@example.com' });
+  });
+
   it('refuses a forged payment result', async () => {
     const { sent, store } = await setUp();
     const forged = await fetch(`${store.url}/payment/return?order=10001&payment=pay_x&status=paid&sig=${'0'.repeat(64)}`, { redirect: 'manual' });

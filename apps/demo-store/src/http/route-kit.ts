@@ -13,6 +13,7 @@ import { CONSENT_COOKIE, parseConsentChoice } from '../shop/consent-choice.js';
 import type { Cart, ShopState } from '../shop/shop-state.js';
 import type { RequestEvidence } from '../shop/stored-context.js';
 import { clickIdCookies, clickIdsFromUrl } from '../shop/click-id-cookie.js';
+import { hasClickIds, keepLandingClickIds } from '../shop/landing-click-ids.js';
 import { appendSetCookie, cookieValue, sendHtml } from './respond.js';
 
 export const CART_COOKIE = 'demo_cart';
@@ -53,10 +54,18 @@ export interface RenderOptions {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, kit: RouteKit) => Promise<void> | void;
 
+/** The cart a response has just created, so a second look-up in the same request does not create another. */
+const created = new WeakMap<ServerResponse, Cart>();
+
 export function cartFromRequest(kit: Pick<RouteKit, 'state'>, req: IncomingMessage, res: ServerResponse): Cart {
+  const earlier = created.get(res);
+  if (earlier) return earlier;
   const id = cookieValue(req.headers.cookie, CART_COOKIE);
   const cart = kit.state.cart(id);
-  if (cart.id !== id && !res.headersSent) appendSetCookie(res, [`${CART_COOKIE}=${cart.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`]);
+  if (cart.id !== id && !res.headersSent) {
+    appendSetCookie(res, [`${CART_COOKIE}=${cart.id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`]);
+    created.set(res, cart);
+  }
   return cart;
 }
 
@@ -80,11 +89,18 @@ export function renderPage(kit: Pick<RouteKit, 'pixel' | 'state'>, req: Incoming
     ...(options.spa ? { spa: true } : {}),
     ...(options.extraScript ? { extraScript: options.extraScript } : {}),
   });
+  const ids = clickIdsFromUrl(req.url, req.headers.cookie);
+  // The landing's click ids go on the cart record on the server whatever the choice (no marketing
+  // cookie for it; why in shop/landing-click-ids.ts): each server copy's use is the consent policy's call.
+  if (hasClickIds(ids)) {
+    const landed = cartFromRequest(kit, req, res);
+    landed.context = keepLandingClickIds(landed.context, ids);
+  }
   // A landing with ?ttclid= / fbclid= / gclid=… (re-)sets the click ids from the server, so they
   // outlive Safari's 7-day cap on script-written cookies, but only once the stored choice grants storage.
   appendSetCookie(res, clickIdCookies({
     choice: consent,
-    ids: clickIdsFromUrl(req.url, req.headers.cookie),
+    ids,
     cookieHeader: req.headers.cookie,
     secure: isSecure(req),
   }));

@@ -12,7 +12,7 @@ function choice(name: string, title: string, text: string): string {
 export function consentBanner(current: ConsentChoice | undefined): string {
   return `<section id="consent-banner" aria-label="Cookie consent"${current ? ' hidden' : ''}>
 <h2>Cookies and ad measurement</h2>
-<p>We use TikTok's Pixel and send order events to TikTok to see which of our ads work. With your OK we also remember the ad that brought you here. Your choice applies to the Pixel and to our server alike, and you can change it at any time.</p>
+<p>We use TikTok's Pixel and send order events to TikTok to see which of our ads work. With your OK we also remember on your device the ad that brought you here; either way our server notes it with your cart and sends each platform only what your choice allows. Your choice applies to the Pixel and to our server alike, and you can change it at any time.</p>
 <div class="consent-options" id="consent-options" hidden>
 <label class="choice"><span><strong>Necessary</strong><span>Your cart and this choice. Always on.</span></span><input class="switch" type="checkbox" checked disabled aria-label="Necessary, always on"></label>
 ${choice('adUserData', 'Ad measurement', 'Share order and browsing events with TikTok and remember the ad you came from (ad_user_data, ad_storage).')}

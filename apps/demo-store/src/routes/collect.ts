@@ -34,8 +34,10 @@ async function onEvent(handoff: Handoff, ctx: CollectContext): Promise<CollectOu
   // The browser says what it saw; a purchase or a lead it reports is not proof of one.
   if (!COLLECTABLE_EVENTS.has(handoff.event)) return { ignored: 'purchases and leads are sent from the shop’s own records' };
   const evidence = { ...ctx, ...(current.locale ? { locale: current.locale } : {}) };
-  const context = storeContext(handoff.context, evidence, 'handoff');
-  if (current.cart) current.cart.context = refreshContext(current.cart.context, context);
+  const captured = storeContext(handoff.context, evidence, 'handoff');
+  // The copy carries what the cart already knew where this capture lacks it (the landing's click
+  // ids, kept server-side after a denial too); the consent policy decides what of it leaves.
+  const context = current.cart ? (current.cart.context = refreshContext(current.cart.context, captured)) : captured;
   await current.kit.delivery.deliver(handoffEnvelope(handoff.event, handoff.eventId, handoff.properties, context));
 }
 

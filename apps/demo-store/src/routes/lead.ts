@@ -1,11 +1,12 @@
 /** The fitting request: stored with its context, server copy sent at once, pixel copy on the thanks page. */
 import { leadEventId } from '@pixelpair/core';
 import { readForm } from '../http/body.js';
-import { redirect, sendText } from '../http/respond.js';
+import { cookieValue, redirect, sendText } from '../http/respond.js';
+import { CART_COOKIE } from '../http/route-kit.js';
 import type { Handler } from '../http/route-kit.js';
 import { leadFormPage, leadThanksPage } from '../pages/lead-pages.js';
 import { leadEnvelope } from '../shop/envelopes.js';
-import { contextFromForm } from '../shop/stored-context.js';
+import { contextFromForm, refreshContext } from '../shop/stored-context.js';
 
 export const leadForm: Handler = (req, res, _url, kit) => kit.render(req, res, leadFormPage());
 
@@ -14,7 +15,10 @@ export const submitLead: Handler = async (req, res, _url, kit) => {
   if (!form) return sendText(res, 413, 'body too large');
   const email = (form.email ?? '').trim();
   if (!email.includes('@')) return kit.render(req, res, leadFormPage('Please enter your email address.'), { status: 400 });
-  const lead = kit.state.addLead({ email, message: (form.message ?? '').slice(0, 2000), context: contextFromForm(form, kit.evidence(req)) });
+  // The visitor's cart, if they have one, completes the context (the landing's click ids, kept server-side); none is created for a lead.
+  const cartId = cookieValue(req.headers.cookie, CART_COOKIE);
+  const context = refreshContext(cartId ? kit.state.cart(cartId).context : undefined, contextFromForm(form, kit.evidence(req)));
+  const lead = kit.state.addLead({ email, message: (form.message ?? '').slice(0, 2000), context });
   await kit.delivery.deliver(leadEnvelope(lead, kit.settings.leadEvent));
   redirect(res, `/lead/thanks/${lead.id}`);
 };

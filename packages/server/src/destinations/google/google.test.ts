@@ -76,6 +76,12 @@ describe('the Google wire event', () => {
     expect(wire({ ...base, consent: { ...base.consent, region: 'BR' } }).eventDeviceInfo?.ipAddress).toBe('203.0.113.42');
   });
 
+  it('adUserData denied withholds user.country from the copy, yet an EEA visitor\'s IP still stays out (the consent decision read the country)', () => {
+    const denied = { adUserData: 'denied', adPersonalization: 'denied' } as const;
+    expect(wire({ ...base, user: { ...base.user, country: 'DE' }, consent: denied }).eventDeviceInfo).toEqual({ userAgent: 'Mozilla/5.0' });
+    expect(wire({ ...base, consent: denied }).eventDeviceInfo?.ipAddress, 'a US visitor keeps it').toBe('203.0.113.42');
+  });
+
   it('adUserData denied: CONSENT_DENIED, no user identifiers, the gclid kept; nothing to match → skipped', () => {
     const denied = { adUserData: 'denied', adPersonalization: 'denied', region: 'US-CA' };
     const w = wire({ ...base, user: { ...base.user, email: 'a@example.com', phone: '+18005550100' }, consent: denied });

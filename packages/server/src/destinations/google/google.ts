@@ -138,7 +138,9 @@ export function googleDestination(settings: GoogleSettings): Destination<GoogleE
       const click = id.gclid ? { gclid: id.gclid } : id.gbraid ? { gbraid: id.gbraid } : id.wbraid ? { wbraid: id.wbraid } : undefined;
       if (click) wire.adIdentifiers = click;
       const region = event.consent.region ?? id.country;
-      const ip = id.ip && !isOptInRegion(region, OPT_IN_REGIONS) ? id.ip : undefined;
+      // Under ad_user_data denied the identity holds no country, but the consent decision read it:
+      // where the policy treats the visitor as opt-in (EEA, UK, CH by default) the IP stays out too.
+      const ip = id.ip && !event.decision.optIn && !isOptInRegion(region, OPT_IN_REGIONS) ? id.ip : undefined;
       if (id.userAgent || ip) wire.eventDeviceInfo = { ...(id.userAgent ? { userAgent: id.userAgent } : {}), ...(ip ? { ipAddress: ip } : {}) };
       if (!wire.userData && !wire.adIdentifiers) return { ok: 'skipped', reason: 'nothing Google could match (no identifier allowed by consent, no click id): Google refuses such an event' };
       return {
