@@ -14,7 +14,7 @@ import { buyOne, clickId } from './support/buy.js';
 import type { BuyOptions } from './support/buy.js';
 import { eventually } from './support/eventually.js';
 import type { Records } from './support/records.js';
-import { expectPageMatchesApi, openTestEvents, screenshots } from './support/test-events.js';
+import { artifactPath, expectPageMatchesApi, openTestEvents, screenshots } from './support/test-events.js';
 
 const JOURNEY = ['ViewContent', 'AddToCart', 'InitiateCheckout', 'CompletePayment'];
 /** The same journey as each platform's pairs: Meta's names, and Google's one conversion (the purchase; the shop maps no browsing event). */
@@ -63,7 +63,7 @@ test('the Test Events page shows the purchase as three pairs, TikTok, Meta and G
   await expect(page.locator(`[data-testid="pair"][data-destination="tiktok"][data-event-id="${eventId}"]`)).toContainText('merged');
   await expect(page.locator(`[data-testid="pair"][data-destination="google"][data-event-id="${eventId}"]`)).toContainText(`send_to ${LOCAL_GOOGLE_TAG_ID}/${LOCAL_GOOGLE_CONVERSIONS.Purchase.label}`);
   await expect(page.locator('#summary')).toContainText('paired');
-  await page.screenshot({ path: path.join(artifacts, 'test-events.png'), fullPage: true });
+  await page.screenshot({ path: artifactPath('test-events.png'), fullPage: true });
 });
 
 test('accepted journey: every pair of the three platforms is OK, anonymous browsing events included, and the purchase is identified', async ({ page, demo, records }) => {

@@ -10,6 +10,9 @@ import { expect } from './fixtures.js';
 
 const artifacts = path.join(path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url)))), 'artifacts');
 
+/** Where a screenshot goes: e2e/artifacts/. */
+export const artifactPath = (file: string): string => path.join(artifacts, file);
+
 export async function openTestEvents(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.locator('body[data-ready="1"]')).toBeVisible();
