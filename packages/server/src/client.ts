@@ -7,7 +7,7 @@
  */
 import type { DestinationId } from '@pixelpair/core';
 import { ConfigError } from './config/config-error.js';
-import type { AnyDestination, PreparedEvent } from './destinations/destination.js';
+import type { AnyDestination, MatchKeys, PreparedEvent } from './destinations/destination.js';
 import { tiktokDestination, type TikTokSettings } from './destinations/tiktok/tiktok.js';
 import { aggregateMatchKeys, DESTINATION_MATCH_WEIGHTS, type MatchSummary } from './diagnostics/match-keys.js';
 import { requestBatcher } from './delivery/batch.js';
@@ -118,7 +118,10 @@ export function createClient(config: ClientConfig): PixelpairClient {
   async function send(envelopes: Iterable<unknown>, options: SendOptions = {}): Promise<SendReport> {
     const started = Date.now();
     const outcomes: EventOutcome[] = [];
-    const prepared: PreparedEvent[] = [];
+    // Only what the report needs is kept of a prepared event once its request settles: its
+    // match keys and its outcome. The events themselves (wire copy, JSON) are then let go.
+    let preparedCount = 0;
+    const matchKeysOf = new Map<DestinationId, MatchKeys[]>(list.map((d) => [d.id, []]));
     const indexOf = new Map<PreparedEvent, number>();
     let settled = 0;
     // The total is known once the last envelope is prepared: until then progress waits, so
@@ -140,8 +143,10 @@ export function createClient(config: ClientConfig): PixelpairClient {
         } else {
           logger.error(deliveryRecord(e, status, o, r.attempts, { exhausted: r.exhausted }), r.exhausted ? `${e.destination} event not delivered: retries exhausted` : `${e.destination} event dropped`);
         }
+        const index = indexOf.get(e) ?? -1;
+        indexOf.delete(e);
         outcomes.push({
-          index: indexOf.get(e) ?? -1,
+          index,
           destination: e.destination,
           eventId: e.eventId,
           event: e.event,
@@ -156,7 +161,7 @@ export function createClient(config: ClientConfig): PixelpairClient {
       }
       settled += r.events.length;
       if (preparing) progressWaiting.push(settled);
-      else options.onProgress?.(settled, prepared.length);
+      else options.onProgress?.(settled, preparedCount);
     };
     const queue = deliveryQueue({
       destinations,
@@ -168,7 +173,7 @@ export function createClient(config: ClientConfig): PixelpairClient {
       sleep: config.sleep,
       signal: options.signal,
       onResult: settle,
-    });
+    }, { keepResults: false });
     const batcher = requestBatcher<PreparedEvent>(maxEventsOf, (id) => HOLD_REQUESTS * maxEventsOf(id));
     // Prepare and send overlap: a request goes as soon as it is full, and every SLICE
     // envelopes the loop yields so requests go out and their answers are taken in.
@@ -184,7 +189,8 @@ export function createClient(config: ClientConfig): PixelpairClient {
         } else {
           for (const { destination, result } of all.results) {
             if (result.ok === true) {
-              prepared.push(result.prepared);
+              preparedCount += 1;
+              matchKeysOf.get(destination)?.push(result.prepared.log.matchKeys);
               indexOf.set(result.prepared, index);
               const full = batcher.add(result.prepared);
               if (full) queue.add(full);
@@ -210,7 +216,7 @@ export function createClient(config: ClientConfig): PixelpairClient {
     }
     for (const group of batcher.rest()) queue.add(group);
     preparing = false;
-    for (const done of progressWaiting) options.onProgress?.(done, prepared.length);
+    for (const done of progressWaiting) options.onProgress?.(done, preparedCount);
     const delivery = await queue.end();
     // Input order, then the configured destination order; counted in one pass.
     const rank = new Map(list.map((d, i) => [d.id, i]));
@@ -227,7 +233,7 @@ export function createClient(config: ClientConfig): PixelpairClient {
     for (const d of list) {
       byDestination[d.id] = {
         ...per.get(d.id)!,
-        matchKeys: aggregateMatchKeys(prepared.filter((p) => p.destination === d.id).map((p) => p.log.matchKeys), DESTINATION_MATCH_WEIGHTS[d.id]),
+        matchKeys: aggregateMatchKeys(matchKeysOf.get(d.id)!, DESTINATION_MATCH_WEIGHTS[d.id]),
       };
     }
     return {

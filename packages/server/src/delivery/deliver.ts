@@ -66,7 +66,8 @@ export interface DeliveryQueue {
   end(): Promise<DeliverResult>;
 }
 
-export function deliveryQueue(options: DeliverOptions): DeliveryQueue {
+/** `keepResults: false` when onResult takes each result: the events are then free once settled (a long send holds only what is in flight). */
+export function deliveryQueue(options: DeliverOptions, { keepResults = true }: { keepResults?: boolean } = {}): DeliveryQueue {
   const state: DeliverResult = { results: [], requests: 0, retries: 0 };
   const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   const sleep = options.sleep ?? defaultSleep;
@@ -75,7 +76,7 @@ export function deliveryQueue(options: DeliverOptions): DeliveryQueue {
   const concurrency = lanesWanted >= 1 ? lanesWanted : 1;
 
   const finish = (result: ChunkResult) => {
-    state.results.push(result);
+    if (keepResults) state.results.push(result);
     options.onResult?.(result);
   };
 
