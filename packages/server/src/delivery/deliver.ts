@@ -4,6 +4,8 @@
  * request should be retried are sent again after backoff (full jitter) or the platform's
  * Retry-After, with the same event ids, until attempts run out. A stop halts that destination
  * only: other destinations keep sending. Longer waits belong to the durable outbox.
+ * `deliveryQueue` takes requests one by one while the caller prepares the rest (send());
+ * `deliverPrepared` hands it every request of events prepared beforehand.
  */
 import type { DestinationId } from '@pixelpair/core';
 import type { AnyDestination, PreparedEvent } from '../destinations/destination.js';
