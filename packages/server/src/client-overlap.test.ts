@@ -98,4 +98,18 @@ describe('send() overlaps preparing and sending', () => {
     expect(report.events.filter((e) => e.attempts === 1).map((e) => e.index)).toEqual([...Array(250).keys()]);
     expect(report.events.every((e) => e.status === 'stopped')).toBe(true);
   }, 30_000);
+
+  it('an envelope iterator that throws makes send() throw it, after the requests already made have settled', async () => {
+    const log: string[] = [];
+    const http = fakeSender(log);
+    const tt = client(http, { concurrency: 2, maxEventsPerRequest: 250 });
+    function* failing() {
+      yield* envelopes(1100, log);
+      throw new Error('the export broke off');
+    }
+    await expect(tt.send(failing())).rejects.toThrow('the export broke off');
+    await tt.close();
+    // The four full requests went (they were queued before the throw); the last 100 events never did.
+    expect(http.bodies.map((b) => b.data.length)).toEqual([250, 250, 250, 250]);
+  }, 30_000);
 });
