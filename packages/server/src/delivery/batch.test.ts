@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedEvent } from '../types.js';
+import { groupForRequests, requestBatcher } from './batch.js';
 import { buildRequestBodies, requestBodies } from './bodies.js';
 
 function prepared(i: number, pixelId = 'PIXEL_A', testEventCode?: string): PreparedEvent {
@@ -52,5 +53,41 @@ describe('buildRequestBodies', () => {
     const [body] = requestBodies(events);
     expect(JSON.parse(body!.body)).toEqual({ event_source: 'web', event_source_id: 'PIXEL_A', data: events.map((e) => e.wire), test_event_code: 'TEST9' });
     expect(body).toMatchObject({ destination: 'tiktok', account: 'PIXEL_A', batch: 'TEST9', events: 3 });
+  });
+});
+
+describe('requestBatcher (requests built while events arrive)', () => {
+  const ids = (groups: Array<{ batch: string; events: PreparedEvent[] }>) => groups.map((g) => [g.batch, g.events.map((e) => e.eventId)]);
+  // A live stream with a test code now and then: live requests fill, the test one waits.
+  const stream = Array.from({ length: 24 }, (_, i) => prepared(i, 'PIXEL_A', i % 7 === 3 ? 'TEST1' : undefined));
+
+  it('answers each request the moment it is full, and the rest at the end: the same requests as groupForRequests', () => {
+    const batcher = requestBatcher<PreparedEvent>(() => 5, () => Infinity);
+    const sent: Array<{ batch: string; events: PreparedEvent[] }> = [];
+    const filledAt: number[] = [];
+    stream.forEach((e, i) => {
+      const full = batcher.add(e);
+      if (full) {
+        sent.push(full);
+        filledAt.push(i);
+      }
+      expect(batcher.due()).toEqual([]);
+    });
+    sent.push(...batcher.rest());
+    expect(filledAt).toEqual([5, 11, 16, 22]);
+    expect(ids(sent).sort()).toEqual(ids(groupForRequests(stream, () => 5)).sort());
+    expect(batcher.rest()).toEqual([]);
+  });
+
+  it('lets an unfilled request go once it has waited for `hold` other events, never before', () => {
+    const batcher = requestBatcher<PreparedEvent>(() => 5, () => 10);
+    const due: Array<[number, string[]]> = [];
+    stream.forEach((e, i) => {
+      batcher.add(e);
+      for (const g of batcher.due()) due.push([i, g.events.map((x) => x.eventId)]);
+    });
+    // The test request opened with pv_3 (the 4th event) and went at the 14th, 10 events later.
+    expect(due).toEqual([[13, ['pv_3', 'pv_10']]]);
+    expect(ids(batcher.rest())).toEqual([['TEST1', ['pv_17']], ['', ['pv_23']]]);
   });
 });

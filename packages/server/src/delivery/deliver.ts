@@ -4,6 +4,8 @@
  * request should be retried are sent again after backoff (full jitter) or the platform's
  * Retry-After, with the same event ids, until attempts run out. A stop halts that destination
  * only: other destinations keep sending. Longer waits belong to the durable outbox.
+ * `deliveryQueue` takes requests one by one while the caller prepares the rest (send());
+ * `deliverPrepared` hands it every request of events prepared beforehand.
  */
 import type { DestinationId } from '@pixelpair/core';
 import type { AnyDestination, PreparedEvent } from '../destinations/destination.js';
@@ -56,14 +58,27 @@ export const DEFAULT_CONCURRENCY = 4;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function deliverPrepared(events: readonly PreparedEvent[], options: DeliverOptions): Promise<DeliverResult> {
+/** Requests handed to `add` while the caller still prepares the rest (the client's send). */
+export interface DeliveryQueue {
+  /** Queues one request's events; a free lane sends it at once (at most `concurrency` in flight). */
+  add(group: RequestGroup<PreparedEvent>): void;
+  /** A lane threw (a bug or a throwing callback): `end()` will throw it, so stop preparing. */
+  readonly failed: boolean;
+  /** No more requests: resolves when every queued one has its final outcome. */
+  end(): Promise<DeliverResult>;
+}
+
+/** `keepResults: false` when onResult takes each result: the events are then free once settled (a long send holds only what is in flight). */
+export function deliveryQueue(options: DeliverOptions, { keepResults = true }: { keepResults?: boolean } = {}): DeliveryQueue {
   const state: DeliverResult = { results: [], requests: 0, retries: 0 };
   const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
   const sleep = options.sleep ?? defaultSleep;
   const stopped = new Map<DestinationId, DeliveryOutcome>();
+  const lanesWanted = Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = lanesWanted >= 1 ? lanesWanted : 1;
 
   const finish = (result: ChunkResult) => {
-    state.results.push(result);
+    if (keepResults) state.results.push(result);
     options.onResult?.(result);
   };
 
@@ -107,11 +122,41 @@ export async function deliverPrepared(events: readonly PreparedEvent[], options:
     }
   }
 
-  const groups = groupForRequests(events, (id) => options.destinations.get(id)?.maxEventsPerRequest ?? 1000);
-  let next = 0;
+  // Lanes start when requests arrive and end when none wait, so `concurrency` bounds what is
+  // in flight whether the requests come all at once or one by one while the rest is prepared.
+  const queue: RequestGroup<PreparedEvent>[] = [];
+  const lanes: Promise<void>[] = [];
+  let active = 0;
+  let failure: { error: unknown } | undefined;
   const lane = async () => {
-    while (next < groups.length) await deliverGroup(groups[next++]!);
+    try {
+      while (queue.length > 0 && !failure) await deliverGroup(queue.shift()!);
+    } catch (error) {
+      failure ??= { error };
+    } finally {
+      active -= 1;
+    }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, groups.length)) }, lane));
-  return state;
+  return {
+    add(group) {
+      queue.push(group);
+      if (active >= concurrency || failure) return;
+      active += 1;
+      lanes.push(lane());
+    },
+    get failed() {
+      return failure !== undefined;
+    },
+    async end() {
+      await Promise.all(lanes); // lanes never reject: a failure is kept above
+      if (failure) throw failure.error;
+      return state;
+    },
+  };
+}
+
+export async function deliverPrepared(events: readonly PreparedEvent[], options: DeliverOptions): Promise<DeliverResult> {
+  const queue = deliveryQueue(options);
+  for (const group of groupForRequests(events, (id) => options.destinations.get(id)?.maxEventsPerRequest ?? 1000)) queue.add(group);
+  return queue.end();
 }
