@@ -15,8 +15,8 @@ test('Pixel blocked: track returns ids and the collect hand-off still carries th
   expect(typeof id).toBe('string');
   expect(id.length).toBeGreaterThan(8);
 
-  // the product page's own hand-off: the Contact above sends one too, and may leave after this wait begins
-  const handoff = page.waitForRequest((r) => r.url().endsWith('/collect') && r.method() === 'POST' && (r.postData() ?? '').includes('"ViewContent"'));
+  // the store's own collect endpoint: the Meta and Google stubs beacon to the stand-in's /collect too
+  const handoff = page.waitForRequest((r) => r.url() === `${demo.urls.store}/collect` && r.method() === 'POST' && (r.postData() ?? '').includes('"ViewContent"'));
   await page.goto(`${demo.urls.store}/products/SKU-481`);
   const [view] = await firedEvents(page);
   const body = JSON.parse((await handoff).postData() ?? '{}');
