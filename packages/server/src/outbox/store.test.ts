@@ -45,7 +45,9 @@ describe.each(factories)('%s store', (_name, make, enabled) => {
     await store.close();
   });
 
-  it.runIf(enabled)('leases due events oldest first, never twice while the lease holds, and again once it expires', async () => {
+  // PostgreSQL leases are held row locks, not written leases: their expiry is wall-clock time
+  // and a dead connection; postgres-holds.test.ts covers them.
+  it.runIf(enabled && _name !== 'postgres')('leases due events oldest first, never twice while the lease holds, and again once it expires', async () => {
     const store = await make();
     const t0 = 1_000_000;
     await store.enqueue([prepared(1)], { now: t0 });
