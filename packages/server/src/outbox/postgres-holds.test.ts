@@ -83,6 +83,29 @@ describe.runIf(pgReady)('postgres leases held as row locks', () => {
     await c.close();
   });
 
+  it('a lease lost to a dead connection and the same rows leased again by the same process: the old settlement never ends the new lease', async () => {
+    const schema = uniqueSchema('holds');
+    schemas.push(schema);
+    const app = `${schema}_s`.slice(0, 63);
+    const store = await storeFor(schema, app);
+    const other = await storeFor(schema, `${schema}_o`.slice(0, 63));
+    await store.enqueue([prepared(1), prepared(2)]);
+    const lease = (s: OutboxStore) => s.lease({ destination: 'tiktok', account: PIXEL, owner: 'w', limit: 5, leaseMs: 60_000, now: Date.now() });
+    const old = await lease(store);
+    expect(old).toHaveLength(2);
+    await cutConnections(app);
+    let fresh: LeasedEvent[] = [];
+    await until(async () => (fresh = await lease(store).catch(() => [])).length === 2, 5_000, 50);
+    expect(fresh[0]!.lease).not.toBe(old[0]!.lease);
+    // The old lane answers late, with a retry: logged, and the new lease keeps its locks.
+    await store.settle('w', old.map((e) => ({ id: e.id, lease: e.lease, attempt: { at: Date.now(), decision: 'retry' as const, reason: 'late' }, next: { state: 'pending' as const, dueAt: 0 } })), Date.now());
+    expect(await lease(other)).toEqual([]);
+    await store.settle('w', fresh.map((e) => ({ id: e.id, lease: e.lease, attempt: { at: Date.now(), decision: 'delivered' as const, reason: 'ok' }, next: { state: 'delivered' as const } })), Date.now());
+    expect((await store.status(Date.now())).counts).toMatchObject({ pending: 0, delivered: 2 });
+    await store.close();
+    await other.close();
+  });
+
   it('a lease never settled is rolled back when it runs out: its rows are due again, untouched', async () => {
     const schema = uniqueSchema('holds');
     schemas.push(schema);

@@ -132,7 +132,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     if (settlements.length === 0) return;
     const byHold = new Map<HeldLease | undefined, Settlement[]>();
     for (const s of settlements) {
-      const h = holds.of(s.id);
+      const h = holds.of(s.id, s.lease);
       const list = byHold.get(h);
       if (list) list.push(s);
       else byHold.set(h, [s]);
@@ -141,7 +141,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       if (!hold) { await unheld(owner, list, now); continue; }
       holds.claim(hold);
       try {
-        if (hold.broken) throw new Error('the lease connection died');
+        if (hold.broken || hold.ended) throw new Error('the lease connection died');
         // The rows are locked by this transaction: nobody else can have moved them.
         await write(hold.client, list, now, '', []);
         await holds.finish(hold, true);
@@ -198,7 +198,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async lease({ destination, account, limit, leaseMs, now }) {
       let rows: Record<string, unknown>[] = [];
       // No lease is written: the rows stay locked by an open transaction until they are settled.
-      await holds.open(pool, leaseMs, async (c) => {
+      const held = await holds.open(pool, leaseMs, async (c) => {
         ({ rows } = await c.query(
           `SELECT ${LEASE_COLUMNS} FROM ${E} WHERE destination = $1 AND state IN ('pending', 'leased') AND due_at <= $2 AND account = $3
            ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED`,
@@ -206,7 +206,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         ));
         return rows.map((r) => Number(r.id));
       });
-      return rows.map(fromLeaseRow);
+      // Rows whose locks were lost before the lease began are not handed out: another worker may take them.
+      return held === null ? [] : rows.map((r) => ({ ...fromLeaseRow(r), lease: held }));
     },
     settle,
     async status(now): Promise<OutboxStatus> {
