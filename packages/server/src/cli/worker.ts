@@ -44,7 +44,8 @@ export const workerCommand = defineCommand({
     const deadlineMs = wholeNumber(values, WORKER_FLAGS, 'shutdown-deadline-ms');
     const metricsAt = metricsAddress(values);
 
-    const store = await openStore(storeSpec(text(values, 'store'), io.env));
+    // PostgreSQL leases hold a client per lane while it sends: one per lane, one for status and metrics.
+    const store = await openStore(storeSpec(text(values, 'store'), io.env), { max: Math.max(4, concurrency * destinations.length + 1) });
     const metrics = await serveWorkerMetrics(metricsAt, { store, destinations }); // only with --metrics-port
     const worker = startWorker(
       { store, destinations },

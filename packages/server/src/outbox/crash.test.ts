@@ -61,10 +61,13 @@ describe.each(kinds)('%s store across processes', (kind, enabled) => {
       await until(() => emulator.records({ summary: true }).totals.uniqueKeys >= target, 60_000, 5);
       worker.child.kill('SIGKILL');
       await worker.output;
-      // No worker runs now: rows still leased are the victim's batches, cut mid-flight.
+      // No worker runs now: rows still leased (SQLite) are the victim's batches, cut mid-flight.
       leasedAtKills += (await store.status(Date.now())).counts.leased;
     }
-    expect(leasedAtKills).toBeGreaterThan(0);
+    // SQLite: the victim's written leases outlive it. PostgreSQL: its leases were row locks of
+    // its open transactions, rolled back with its connections, so its rows are due again at once.
+    if (kind === 'postgres') expect(leasedAtKills).toBe(0);
+    else expect(leasedAtKills).toBeGreaterThan(0);
     expect((await store.status(Date.now())).counts.delivered).toBeLessThan(EVENTS);
 
     emulator.faults.clear();

@@ -34,6 +34,8 @@ export function parseStoreSpec(spec: string): StoreSpec {
 export interface OpenStoreOptions {
   /** The read-only commands: refuse a store that does not exist instead of creating an empty, healthy-looking one. */
   mustExist?: boolean;
+  /** PostgreSQL pool size (default 4). A worker holds one client per lane for the length of a send. */
+  max?: number;
 }
 
 export async function openStore(spec: string = DEFAULT_STORE, options: OpenStoreOptions = {}): Promise<OutboxStore> {
@@ -42,5 +44,8 @@ export async function openStore(spec: string = DEFAULT_STORE, options: OpenStore
     if (options.mustExist && !existsSync(parsed.path)) throw new Error(`--store: there is no outbox at ${parsed.path} (check the path; it is created by enqueue or a worker)`);
     return createSqliteStore(parsed.path, { ...(parsed.synchronous ? { synchronous: parsed.synchronous } : {}), ...(options.mustExist ? { mustExist: true } : {}) });
   }
-  return createPostgresStore({ connectionString: parsed.connectionString, ...(parsed.schema ? { schema: parsed.schema } : {}), ...(options.mustExist ? { mustExist: true } : {}) });
+  return createPostgresStore({
+    connectionString: parsed.connectionString, ...(parsed.schema ? { schema: parsed.schema } : {}),
+    ...(options.mustExist ? { mustExist: true } : {}), ...(options.max ? { max: options.max } : {}),
+  });
 }

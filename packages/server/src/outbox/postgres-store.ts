@@ -1,6 +1,7 @@
 /**
  * The store for several processes or machines: PostgreSQL with `FOR UPDATE SKIP LOCKED`
- * leasing, so workers never wait on each other's rows. Enqueue can run on the caller's own
+ * leasing, so workers never wait on each other's rows. A lease is a held transaction, not a
+ * written row (postgres-holds.ts): a delivered event costs its settle UPDATE and its attempt row. Enqueue can run on the caller's own
  * client, inside the caller's transaction: the order update and its conversion event commit
  * (or roll back) together.
  */
@@ -12,6 +13,7 @@ import {
   fromAttemptRow, fromHistoryRow, fromLeaseRow, groupSettlements, toInsertRow,
 } from './rows.js';
 import { loadPeer } from './optional-peer.js';
+import { createHolds, type HeldLease } from './postgres-holds.js';
 import { statusFromCounts } from './status.js';
 import { REPLAY_PAGE } from './store.js';
 import type { OutboxStatus, OutboxStore, ReplayOptions, Settlement } from './store.js';
@@ -50,6 +52,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const pool = (options.pool as pg.Pool | undefined)
     ?? new (loadPeer<typeof pg>('pg', 'PostgreSQL').Pool)({ connectionString: options.connectionString, max: options.max ?? 4 });
   const E = `"${schema}".${EVENTS_TABLE}`;
+  const holds = createHolds();
   const A = `"${schema}".${ATTEMPTS_TABLE}`;
 
   if (options.mustExist) await requireTables(pool, E, ownPool);
@@ -58,7 +61,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   await pool.query(`ANALYZE ${E}`);
 
   /**
-   * Worker transactions (lease, settle) commit without waiting for the WAL flush: if PostgreSQL
+   * Worker transactions (leases, late settlements) commit without waiting for the WAL flush: if PostgreSQL
    * itself crashes and loses the last few, those events are simply sent again with the same
    * event_id. Enqueue never uses this: it is durable when it returns.
    */
@@ -96,26 +99,57 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     return rows.map((r) => fresh.delete(key(r as unknown as Record<string, unknown>)));
   }
 
+  /** One INSERT per shared attempt, one UPDATE per shared next state; `owned` limits which rows may move. */
+  async function write(c: Queryable, settlements: readonly Settlement[], now: number, owned: string, extra: unknown[]) {
+    const { attempts, updates } = groupSettlements(settlements, now);
+    for (const { values: a, ids } of attempts) {
+      await c.query(
+        `INSERT INTO ${A} (event_row, at, decision, reason, alert, code, subcode, http_status, request_id, latency_ms, message)
+         SELECT unnest($1::bigint[]), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11`,
+        [ids, a.at, a.decision, a.reason, a.alert, a.code, a.subcode, a.http_status, a.request_id, a.latency_ms, a.message],
+      );
+    }
+    for (const { values: v, ids } of updates) {
+      await c.query(
+        `UPDATE ${E} SET state = $2, due_at = $3, stop_since = $4, last_error = $5, dead_reason = $6, delivered_at = $7,
+           attempts = attempts + $8, lease_owner = NULL, updated_at = $9
+         WHERE id = ANY($1::bigint[]) ${owned}`,
+        [ids, v.state, v.due_at, v.stop_since, v.last_error, v.dead_reason, v.delivered_at, v.inc, now, ...extra],
+      );
+    }
+  }
+
+  /**
+   * Rows no longer held here (the lease ran out, the connection died): attempts are logged, and
+   * a row moves only if no other worker holds it now and it is still open (a row leased by
+   * `owner` the old way, with a written lease, also moves).
+   */
+  const unheld = (owner: string, settlements: readonly Settlement[], now: number) => tx((c) => write(c, settlements, now,
+    `AND ((state = 'leased' AND lease_owner = $10)
+          OR (state = 'pending' AND id IN (SELECT id FROM ${E} WHERE id = ANY($1::bigint[]) FOR UPDATE SKIP LOCKED)))`, [owner]));
+
   async function settle(owner: string, settlements: readonly Settlement[], now: number) {
     if (settlements.length === 0) return;
-    const { attempts, updates } = groupSettlements(settlements, now);
-    await tx(async (c) => {
-      for (const { values: a, ids } of attempts) {
-        await c.query(
-          `INSERT INTO ${A} (event_row, at, decision, reason, alert, code, subcode, http_status, request_id, latency_ms, message)
-           SELECT unnest($1::bigint[]), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11`,
-          [ids, a.at, a.decision, a.reason, a.alert, a.code, a.subcode, a.http_status, a.request_id, a.latency_ms, a.message],
-        );
+    const byHold = new Map<HeldLease | undefined, Settlement[]>();
+    for (const s of settlements) {
+      const h = holds.of(s.id, s.lease);
+      const list = byHold.get(h);
+      if (list) list.push(s);
+      else byHold.set(h, [s]);
+    }
+    for (const [hold, list] of byHold) {
+      if (!hold) { await unheld(owner, list, now); continue; }
+      holds.claim(hold);
+      try {
+        if (hold.broken || hold.ended) throw new Error('the lease connection died');
+        // The rows are locked by this transaction: nobody else can have moved them.
+        await write(hold.client, list, now, '', []);
+        await holds.finish(hold, true);
+      } catch {
+        await holds.finish(hold, false).catch(() => undefined);
+        await unheld(owner, list, now);
       }
-      for (const { values: v, ids } of updates) {
-        await c.query(
-          `UPDATE ${E} SET state = $2, due_at = $3, stop_since = $4, last_error = $5, dead_reason = $6, delivered_at = $7,
-             attempts = attempts + $8, lease_owner = NULL, updated_at = $9
-           WHERE id = ANY($1::bigint[]) AND state = 'leased' AND lease_owner = $10`,
-          [ids, v.state, v.due_at, v.stop_since, v.last_error, v.dead_reason, v.delivered_at, v.inc, now, owner],
-        );
-      }
-    });
+    }
   }
 
   async function replay(o: ReplayOptions) {
@@ -161,15 +195,19 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       }
       return enqueue(events, pool, now);
     },
-    async lease({ destination, account, owner, limit, leaseMs, now }) {
-      const { rows } = await tx((c) => c.query(
-        `UPDATE ${E} SET state = 'leased', lease_owner = $1, due_at = $2, updated_at = $3
-         WHERE id IN (SELECT id FROM ${E} WHERE destination = $5 AND state IN ('pending', 'leased') AND due_at <= $3 AND account = $6
-                      ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
-         RETURNING ${LEASE_COLUMNS}`,
-        [owner, now + leaseMs, now, limit, destination, account],
-      ));
-      return rows.map(fromLeaseRow);
+    async lease({ destination, account, limit, leaseMs, now }) {
+      let rows: Record<string, unknown>[] = [];
+      // No lease is written: the rows stay locked by an open transaction until they are settled.
+      const held = await holds.open(pool, leaseMs, async (c) => {
+        ({ rows } = await c.query(
+          `SELECT ${LEASE_COLUMNS} FROM ${E} WHERE destination = $1 AND state IN ('pending', 'leased') AND due_at <= $2 AND account = $3
+           ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED`,
+          [destination, now, account, limit],
+        ));
+        return rows.map((r) => Number(r.id));
+      });
+      // Rows whose locks were lost before the lease began are not handed out: another worker may take them.
+      return held === null ? [] : rows.map((r) => ({ ...fromLeaseRow(r), lease: held }));
     },
     settle,
     async status(now): Promise<OutboxStatus> {
@@ -197,6 +235,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return rows.map((r) => String(r.id));
     },
     async close() {
+      await holds.closeAll();
       if (ownPool) await pool.end();
     },
   };

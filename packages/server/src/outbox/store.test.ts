@@ -33,7 +33,7 @@ const factories: [string, () => Promise<OutboxStore>, boolean][] = [
   }, pgReady],
 ];
 
-describe.each(factories)('%s store', (_name, make, enabled) => {
+describe.each(factories)('%s store', (name, make, enabled) => {
   it.runIf(enabled)('stores an event once per (pixel id, event, event_id) and says which calls were duplicates', async () => {
     const store = await make();
     expect(await store.enqueue([prepared(1), prepared(2), prepared(1)])).toEqual([true, true, false]);
@@ -45,7 +45,9 @@ describe.each(factories)('%s store', (_name, make, enabled) => {
     await store.close();
   });
 
-  it.runIf(enabled)('leases due events oldest first, never twice while the lease holds, and again once it expires', async () => {
+  // PostgreSQL leases are held row locks, not written leases: their expiry is wall-clock time
+  // and a dead connection; postgres-holds.test.ts covers them.
+  it.runIf(enabled && name !== 'postgres')('leases due events oldest first, never twice while the lease holds, and again once it expires', async () => {
     const store = await make();
     const t0 = 1_000_000;
     await store.enqueue([prepared(1)], { now: t0 });

@@ -31,6 +31,8 @@ export interface LeasedEvent {
   attempts: number;
   /** When a token/permission error was first seen for this event (ms), if ever. */
   stopSince?: number;
+  /** PostgreSQL: the held transaction this page was leased under; give it back on each Settlement. */
+  lease?: number;
 }
 
 /** What the delivery log keeps about one attempt (or expiry) of one event. */
@@ -58,6 +60,8 @@ export type NextState =
 /** The end of one lease for one event: what happened (if a request was made) and where it goes. */
 export interface Settlement {
   id: number;
+  /** The LeasedEvent's `lease`: settles in that lease's transaction, never in a later lease of the same row. */
+  lease?: number;
   attempt?: AttemptEntry;
   next: NextState;
 }

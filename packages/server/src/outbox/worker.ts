@@ -235,6 +235,8 @@ export function startWorker(deps: WorkerDeps, options: WorkerOptions = {}): Outb
         }
         try {
           const settlements = await sendBatch(leased);
+          const lease = leased[0]!.lease; // one lease() call, one lease
+          if (lease !== undefined) for (const s of settlements) s.lease = lease;
           await store.settle(owner, settlements, now());
           options.onSettle?.({ destination: destination.id, account: destination.account, settlements });
         } catch (error) {
