@@ -4,6 +4,7 @@
  * Every call goes through `send`, which applies the consent decision.
  */
 import { state } from './state.js';
+import { loadScript } from './platforms/platform.js';
 import { TAG, attempt, warn } from './log.js';
 
 /** TikTok's pixel script; tests and the demo point `pixelSrc` at the local stand-in. */
@@ -55,14 +56,7 @@ export function ensureTtq(): Ttq {
  * A throwing createElement or appendChild costs only the script: the queue still fills.
  */
 const injectScript = (src: string): void => {
-  setTimeout(() =>
-    attempt(() => {
-      const script = document.createElement('script');
-      script.async = true;
-      script.src = src;
-      document.head.appendChild(script);
-    }),
-  );
+  setTimeout(() => attempt(() => loadScript(src)));
 };
 
 /**
